@@ -1,0 +1,113 @@
+package org.watchbrief.batch;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.watchbrief.delivery.DeliveryService;
+import org.watchbrief.digest.DigestComposer;
+import org.watchbrief.intake.AnalysedDocument;
+import org.watchbrief.intake.DocumentReader;
+import org.watchbrief.intake.InboxSource;
+import org.watchbrief.intake.SourceDocument;
+import org.watchbrief.intake.UnreadableDocumentException;
+import org.watchbrief.render.DigestRenderer;
+import org.watchbrief.schedule.Schedules;
+import org.watchbrief.store.DigestRepository;
+import org.watchbrief.store.DocumentRepository;
+import org.watchbrief.store.QuarantineRepository;
+
+/**
+ * The {@code briefing} job, read top to bottom as the data flow: intake, compose, render,
+ * deliver. Builders only; the work is in the adapters and the rooms they call. No incrementer:
+ * the schedule and the window's end identify a briefing.
+ */
+@Configuration(proxyBeanMethods = false)
+class BriefingJobConfiguration {
+
+    static final String JOB_NAME = "briefing";
+
+    @Bean
+    Job briefingJob(JobRepository jobRepository, Step intakeStep, Step composeStep, Step renderStep,
+            Step deliverStep) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep)
+            .next(composeStep)
+            .next(renderStep)
+            .next(deliverStep)
+            .build();
+    }
+
+    // intake step: new inbox files -> text, metadata, analysis -> store; unreadable ones to quarantine
+
+    @Bean
+    Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            InboxItemReader inboxItemReader, DocumentReader documentReader, DocumentRepository documents,
+            QuarantineSkipListener quarantineSkipListener, WatchbriefProperties properties, Clock clock) {
+        return new StepBuilder("intake", jobRepository)
+            .<SourceDocument, AnalysedDocument>chunk(properties.intake().chunkSize())
+            .transactionManager(transactionManager)
+            .reader(inboxItemReader)
+            .processor(new AnalysingItemProcessor(documentReader, clock))
+            .writer(new DocumentItemWriter(documents, clock))
+            .faultTolerant()
+            .skip(UnreadableDocumentException.class)
+            .skipLimit(properties.intake().skipLimit())
+            .skipListener(quarantineSkipListener)
+            .listener(quarantineSkipListener)
+            .build();
+    }
+
+    @Bean
+    @StepScope
+    InboxItemReader inboxItemReader(InboxSource inbox, DocumentRepository documents,
+            QuarantineRepository quarantine) {
+        return new InboxItemReader(inbox, documents, quarantine);
+    }
+
+    @Bean
+    @StepScope
+    QuarantineSkipListener quarantineSkipListener(QuarantineRepository quarantine, InboxSource inbox,
+            WatchbriefProperties properties, Clock clock) {
+        return new QuarantineSkipListener(quarantine, inbox, properties.quarantineDir(), clock);
+    }
+
+    // compose step: the window's documents -> Digest model, stored
+
+    @Bean
+    Step composeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DigestComposer composer, DigestRepository digests, Schedules schedules) {
+        return new StepBuilder("compose", jobRepository)
+            .tasklet(new ComposeTasklet(composer, digests, schedules), transactionManager)
+            .build();
+    }
+
+    // render step: Digest -> briefing.docx, briefing.pdf
+
+    @Bean
+    Step renderStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DigestRepository digests, List<DigestRenderer> renderers, Schedules schedules,
+            WatchbriefProperties properties) {
+        return new StepBuilder("render", jobRepository)
+            .tasklet(new RenderTasklet(digests, renderers, schedules, properties.reportsDir()), transactionManager)
+            .build();
+    }
+
+    // deliver step: one outbox row per recipient, each email sent or written once
+
+    @Bean
+    Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            DigestRepository digests, DeliveryService delivery, Schedules schedules,
+            WatchbriefProperties properties) {
+        return new StepBuilder("deliver", jobRepository)
+            .tasklet(new DeliverTasklet(digests, delivery, schedules, properties.reportsDir()), transactionManager)
+            .build();
+    }
+}

@@ -1,0 +1,139 @@
+package org.watchbrief.batch;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+import org.watchbrief.batch.BriefingResult.Outcome;
+import org.watchbrief.store.DigestRecord;
+import org.watchbrief.store.DigestRepository;
+import org.watchbrief.store.OutboxEntry;
+import org.watchbrief.store.OutboxRepository;
+
+/** The one place briefings are started: the command line and the schedule daemon come here. */
+@Service
+public class BriefingLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(BriefingLauncher.class);
+
+    private final JobOperator jobOperator;
+
+    private final JobRepository jobRepository;
+
+    private final Job briefingJob;
+
+    private final DigestRepository digests;
+
+    private final OutboxRepository outbox;
+
+    public BriefingLauncher(JobOperator jobOperator, JobRepository jobRepository, Job briefingJob,
+            DigestRepository digests, OutboxRepository outbox) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.briefingJob = briefingJob;
+        this.digests = digests;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Briefs a window: runs the job, or says why it did not. A window briefed before is not
+     * briefed again; a window whose last run failed is restarted where it stopped.
+     */
+    public BriefingResult brief(BriefingParameters parameters) {
+        log.info("Briefing {} for {}", parameters.scheduleName(), parameters.window());
+        try {
+            JobExecution execution = jobOperator.start(briefingJob, parameters.toJobParameters());
+            return result(execution, parameters);
+        }
+        catch (JobInstanceAlreadyCompleteException ex) {
+            return alreadyBriefed(parameters);
+        }
+        catch (JobExecutionAlreadyRunningException ex) {
+            return new BriefingResult(Outcome.IN_PROGRESS, null, parameters, 0, 0, 0, List.of(), List.of(), null,
+                    "the " + parameters.scheduleName() + " window ending " + parameters.window().end()
+                            + " is being briefed by another run right now");
+        }
+        catch (JobRestartException | InvalidJobParametersException ex) {
+            return new BriefingResult(Outcome.FAILED, null, parameters, 0, 0, 0, List.of(), List.of(), null,
+                    ex.getMessage());
+        }
+    }
+
+    private BriefingResult alreadyBriefed(BriefingParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(briefingJob.getName(), parameters.toJobParameters());
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        List<Path> files = digests.find(parameters.scheduleName(), parameters.window().end())
+            .map(BriefingLauncher::files).orElse(List.of());
+        String when = last == null || last.getEndTime() == null ? "" : " on " + last.getEndTime().withNano(0);
+        return new BriefingResult(Outcome.ALREADY_BRIEFED, last == null ? null : last.getId(), parameters, 0, 0, 0,
+                files, List.of(), null, "the " + parameters.scheduleName() + " window ending "
+                        + parameters.window().end() + " was already briefed" + when);
+    }
+
+    BriefingResult result(JobExecution execution, BriefingParameters parameters) {
+        long read = 0;
+        long written = 0;
+        long skipped = 0;
+        String failedStep = null;
+        String failure = null;
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStepName().equals("intake")) {
+                read = step.getReadCount();
+                written = step.getWriteCount();
+                skipped = step.getSkipCount();
+            }
+            if (step.getStatus() == BatchStatus.FAILED) {
+                failedStep = step.getStepName();
+                failure = step.getFailureExceptions().stream().map(BriefingLauncher::rootMessage).findFirst()
+                    .orElse(step.getExitStatus().getExitDescription());
+            }
+        }
+        if (failure == null && !execution.getAllFailureExceptions().isEmpty()) {
+            failure = rootMessage(execution.getAllFailureExceptions().get(0));
+        }
+        List<Path> files = new ArrayList<>();
+        List<String> delivered = new ArrayList<>();
+        digests.find(parameters.scheduleName(), parameters.window().end()).ifPresent(digest -> {
+            files.addAll(files(digest));
+            outbox.forDigest(digest.id()).stream().filter(e -> e.status() == OutboxEntry.Status.SENT)
+                .forEach(e -> delivered.add(e.recipient() + " -> " + e.location()));
+        });
+        Outcome outcome = execution.getStatus() == BatchStatus.COMPLETED ? Outcome.COMPLETED : Outcome.FAILED;
+        return new BriefingResult(outcome, execution.getId(), parameters, read, written, skipped, files, delivered,
+                failedStep, failure);
+    }
+
+    private static List<Path> files(DigestRecord digest) {
+        List<Path> files = new ArrayList<>();
+        if (digest.docxPath() != null) {
+            files.add(Path.of(digest.docxPath()));
+        }
+        if (digest.pdfPath() != null) {
+            files.add(Path.of(digest.pdfPath()));
+        }
+        return files;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return root == t ? message : t.getMessage() + " (" + message + ")";
+    }
+}

@@ -1,0 +1,35 @@
+package org.watchbrief.batch;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code watchbrief.*}: where things are and how intake behaves. Each is also settable as an
+ * environment variable ({@code WATCHBRIEF_INBOX}, {@code WATCHBRIEF_INTAKE_CHUNK_SIZE}).
+ *
+ * @param inbox the folder documents arrive in
+ * @param reportsDir where digests are written, one folder per schedule and window end
+ * @param schedulesDir the schedule files
+ * @param quarantineDir where unreadable input is copied, with its reason recorded in the database
+ * @param defaultSchedule the schedule {@code run} uses when none is named
+ * @param themesFile a taxonomy file replacing the built-in themes.yml; {@code null} for the built-in one
+ * @param intake intake limits
+ */
+@ConfigurationProperties("watchbrief")
+public record WatchbriefProperties(@DefaultValue("inbox") Path inbox, @DefaultValue("reports/out") Path reportsDir,
+        @DefaultValue("schedules") Path schedulesDir, @DefaultValue("data/quarantine") Path quarantineDir,
+        @DefaultValue("weekly") String defaultSchedule, Path themesFile, @DefaultValue Intake intake) {
+
+    /**
+     * @param chunkSize documents per transaction
+     * @param skipLimit how many unreadable documents one run tolerates before it fails
+     * @param maxFileSize the largest file read
+     * @param maxCharacters the most characters of text kept from one document
+     */
+    public record Intake(@DefaultValue("50") int chunkSize, @DefaultValue("100") int skipLimit,
+            @DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("2000000") int maxCharacters) {
+    }
+}

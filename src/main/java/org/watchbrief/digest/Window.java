@@ -1,0 +1,39 @@
+package org.watchbrief.digest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The days a digest covers, both ends included.
+ *
+ * @param start the first day
+ * @param end the last day; with the schedule's name, the identity of a briefing
+ */
+public record Window(LocalDate start, LocalDate end) {
+
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
+
+    public Window {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        if (start.isAfter(end)) {
+            throw new IllegalArgumentException("the window starts (" + start + ") after it ends (" + end + ")");
+        }
+    }
+
+    public boolean contains(LocalDate date) {
+        return !date.isBefore(start) && !date.isAfter(end);
+    }
+
+    /** "1 November 2026 to 7 November 2026". */
+    public String describe() {
+        return LONG.format(start) + " to " + LONG.format(end);
+    }
+
+    @Override
+    public String toString() {
+        return start + ".." + end;
+    }
+}

@@ -1,0 +1,45 @@
+package org.watchbrief.intake;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+import org.watchbrief.analysis.Analysis;
+import org.watchbrief.analysis.Analyzer;
+
+/**
+ * Turns a source document into an analysed one: text out, metadata parsed, text analysed.
+ * Shared by the briefing job's intake step and the {@code analyze} command, so both see a
+ * document the same way. Thread-safe.
+ */
+public final class DocumentReader {
+
+    private static final int SUMMARY_SENTENCES = 2;
+
+    private final TextExtractor extractor;
+
+    private final MetadataParser parser = new MetadataParser();
+
+    private final Analyzer analyzer;
+
+    public DocumentReader(TextExtractor extractor, Analyzer analyzer) {
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    }
+
+    /**
+     * @param today the day the document comes in, the reference date when it carries none of its own
+     * @throws UnreadableDocumentException when its text cannot be read
+     */
+    public AnalysedDocument read(SourceDocument document, LocalDate today) {
+        ParsedDocument parsed = parser.parse(extractor.extract(document));
+        if (parsed.body().isBlank()) {
+            throw new UnreadableDocumentException(document.sourceKey(), "no body text after the layout's headings");
+        }
+        DocumentMetadata metadata = parsed.metadata();
+        LocalDate reference = metadata.published() != null ? metadata.published()
+                : metadata.asked() != null ? metadata.asked() : today;
+        Analysis analysis = analyzer.analyze(parsed.body(), reference);
+        return new AnalysedDocument(document.sourceKey(), document.name(), document.contentHash(), metadata,
+                parsed.body(), analysis, analyzer.summarize(parsed.body(), analysis, SUMMARY_SENTENCES), reference);
+    }
+}

@@ -1,0 +1,53 @@
+package org.watchbrief.schedule;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.watchbrief.digest.Window;
+
+/**
+ * A briefing schedule, as one file of {@code schedules/} describes it.
+ *
+ * @param name the schedule's name, part of each briefing's identity
+ * @param description what it is for
+ * @param cron when it runs: a Spring cron expression, six fields
+ * @param zone the time zone of the cron expression and of window dates
+ * @param window how far back each digest reaches from its end
+ * @param themes the themes its digests cover (empty: all)
+ * @param formats the files it writes: docx, pdf
+ * @param recipients who receives it
+ * @param subject the email subject; {windowStart}, {windowEnd} and {name} are filled in
+ */
+public record Schedule(String name, String description, String cron, ZoneId zone, Period window,
+        List<String> themes, List<String> formats, List<String> recipients, String subject) {
+
+    public Schedule {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(cron, "cron");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(window, "window");
+        themes = List.copyOf(themes);
+        formats = List.copyOf(formats);
+        recipients = List.copyOf(recipients);
+        Objects.requireNonNull(subject, "subject");
+    }
+
+    /** The window that ends on the given day and reaches back {@link #window()} days. */
+    public Window windowEnding(LocalDate end) {
+        return new Window(end.minus(window).plusDays(1), end);
+    }
+
+    /** The subject for a window, its placeholders filled in. */
+    public String subjectFor(Window window) {
+        String subject = this.subject;
+        for (Map.Entry<String, String> value : Map.of("{windowStart}", window.start().toString(), "{windowEnd}",
+                window.end().toString(), "{name}", name).entrySet()) {
+            subject = subject.replace(value.getKey(), value.getValue());
+        }
+        return subject;
+    }
+}

@@ -1,0 +1,247 @@
+package org.watchbrief.store;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.watchbrief.analysis.DatePrecision;
+import org.watchbrief.analysis.DatedEvent;
+import org.watchbrief.analysis.Evidence;
+import org.watchbrief.analysis.MoneyKind;
+import org.watchbrief.analysis.MoneyMention;
+import org.watchbrief.analysis.ThemeScore;
+import org.watchbrief.intake.AnalysedDocument;
+import org.watchbrief.intake.DocumentMetadata;
+import org.watchbrief.intake.DocumentType;
+
+/** Documents and what the analysis found in them. */
+@Repository
+public class DocumentRepository {
+
+    private static final String INSERT_DOCUMENT = """
+            INSERT INTO document (source_key, content_hash, source_url, doc_type, title, department, uin, asked,
+                answered, answered_by, published, brief_date, relevant, summary, body, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    private final NamedParameterJdbcTemplate named;
+
+    public DocumentRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** The hashes among {@code hashes} that the store already holds. */
+    public Set<String> knownHashes(Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(named.queryForList("SELECT content_hash FROM document WHERE content_hash IN (:hashes)",
+                new MapSqlParameterSource("hashes", hashes), String.class));
+    }
+
+    public long count() {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM document", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** Stores documents and their analysis in JDBC batches, in the caller's transaction. */
+    public void insertAll(List<AnalysedDocument> documents, Instant ingestedAt) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement(INSERT_DOCUMENT, new String[] { "id" }),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        AnalysedDocument d = documents.get(i);
+                        DocumentMetadata m = d.metadata();
+                        ps.setString(1, d.sourceKey());
+                        ps.setString(2, d.contentHash());
+                        ps.setString(3, m.sourceUrl());
+                        ps.setString(4, m.type().label());
+                        ps.setString(5, truncate(m.title(), 1000));
+                        ps.setString(6, truncate(m.department(), 300));
+                        ps.setString(7, truncate(m.uin(), 50));
+                        ps.setObject(8, sqlDate(m.asked()));
+                        ps.setObject(9, sqlDate(m.answered()));
+                        ps.setString(10, truncate(m.answeredBy(), 300));
+                        ps.setObject(11, sqlDate(m.published()));
+                        ps.setDate(12, Date.valueOf(m.published() != null ? m.published() : d.referenceDate()));
+                        ps.setBoolean(13, d.analysis().relevant());
+                        ps.setString(14, truncate(d.summary(), 4000));
+                        ps.setString(15, d.body());
+                        ps.setTimestamp(16, Timestamp.from(ingestedAt));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return documents.size();
+                    }
+                }, keys);
+        List<Long> ids = keys.getKeyList().stream().map(k -> ((Number) k.values().iterator().next()).longValue())
+            .toList();
+        insertThemes(documents, ids);
+        insertMoney(documents, ids);
+        insertEvents(documents, ids);
+    }
+
+    private void insertThemes(List<AnalysedDocument> documents, List<Long> ids) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            for (ThemeScore t : documents.get(i).analysis().themes()) {
+                Evidence first = t.evidence().isEmpty() ? null : t.evidence().get(0);
+                String phrases = String.join("; ", t.evidence().stream().map(Evidence::phrase).distinct().toList());
+                rows.add(new Object[] { ids.get(i), t.theme(), BigDecimal.valueOf(t.score()), t.assigned(),
+                        truncate(phrases.isEmpty() ? null : phrases, 1000),
+                        first == null ? null : truncate(first.sentence(), 2000) });
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO document_theme (document_id, theme, score, assigned, evidence_phrases, evidence_sentence)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, rows);
+    }
+
+    private void insertMoney(List<AnalysedDocument> documents, List<Long> ids) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            List<MoneyMention> money = documents.get(i).analysis().money();
+            for (int p = 0; p < money.size(); p++) {
+                MoneyMention m = money.get(p);
+                rows.add(new Object[] { ids.get(i), p, truncate(m.text(), 200), m.amount(), m.currency(),
+                        m.kind().label(), truncate(m.purpose(), 1000), truncate(m.announcement(), 300) });
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO money_mention (document_id, position, text, amount, currency, kind, purpose, announcement)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows);
+    }
+
+    private void insertEvents(List<AnalysedDocument> documents, List<Long> ids) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            List<DatedEvent> events = documents.get(i).analysis().events();
+            for (int p = 0; p < events.size(); p++) {
+                DatedEvent e = events.get(p);
+                rows.add(new Object[] { ids.get(i), p, Date.valueOf(e.date()), e.precision().label(),
+                        truncate(e.text(), 300), truncate(e.event(), 1000) });
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO dated_event (document_id, position, event_date, date_precision, text, description)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, rows);
+    }
+
+    /** The relevant documents whose brief date falls within [from, to], oldest first. */
+    public List<StoredDocument> findRelevantBetween(LocalDate from, LocalDate to) {
+        Map<Long, Builder> builders = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT id, source_key, source_url, doc_type, title, department, uin, asked, answered, answered_by,
+                       published, brief_date, summary
+                FROM document WHERE relevant AND brief_date BETWEEN ? AND ? ORDER BY brief_date, id
+                """, rs -> {
+            builders.put(rs.getLong("id"), new Builder(rs));
+        }, Date.valueOf(from), Date.valueOf(to));
+        if (builders.isEmpty()) {
+            return List.of();
+        }
+        String window = "SELECT id FROM document WHERE relevant AND brief_date BETWEEN ? AND ?";
+        Object[] args = { Date.valueOf(from), Date.valueOf(to) };
+        jdbc.query("SELECT * FROM document_theme WHERE document_id IN (" + window + ") ORDER BY document_id",
+                rs -> {
+                    String sentence = rs.getString("evidence_sentence");
+                    String phrases = rs.getString("evidence_phrases");
+                    List<Evidence> evidence = sentence == null ? List.of()
+                            : List.of(new Evidence(phrases == null ? "" : phrases, sentence));
+                    builders.get(rs.getLong("document_id")).themes.add(new ThemeScore(rs.getString("theme"),
+                            rs.getBigDecimal("score").doubleValue(), rs.getBoolean("assigned"), evidence));
+                }, args);
+        jdbc.query("SELECT * FROM money_mention WHERE document_id IN (" + window + ") ORDER BY document_id, position",
+                rs -> {
+                    builders.get(rs.getLong("document_id")).money.add(new MoneyMention(rs.getString("text"),
+                            rs.getBigDecimal("amount"), rs.getString("currency"),
+                            MoneyKind.fromLabel(rs.getString("kind")), rs.getString("purpose"),
+                            rs.getString("announcement")));
+                }, args);
+        jdbc.query("SELECT * FROM dated_event WHERE document_id IN (" + window + ") ORDER BY document_id, position",
+                rs -> {
+                    builders.get(rs.getLong("document_id")).events.add(new DatedEvent(
+                            rs.getDate("event_date").toLocalDate(),
+                            DatePrecision.fromLabel(rs.getString("date_precision")), rs.getString("text"),
+                            rs.getString("description")));
+                }, args);
+        return builders.values().stream().map(Builder::build).toList();
+    }
+
+    private static final class Builder {
+
+        private final long id;
+
+        private final String sourceKey;
+
+        private final DocumentMetadata metadata;
+
+        private final LocalDate briefDate;
+
+        private final String summary;
+
+        private final List<ThemeScore> themes = new ArrayList<>();
+
+        private final List<MoneyMention> money = new ArrayList<>();
+
+        private final List<DatedEvent> events = new ArrayList<>();
+
+        Builder(ResultSet rs) throws SQLException {
+            id = rs.getLong("id");
+            sourceKey = rs.getString("source_key");
+            metadata = new DocumentMetadata(DocumentType.fromLabel(rs.getString("doc_type")), rs.getString("title"),
+                    rs.getString("department"), rs.getString("uin"), localDate(rs, "asked"),
+                    localDate(rs, "answered"), rs.getString("answered_by"), localDate(rs, "published"),
+                    rs.getString("source_url"));
+            briefDate = localDate(rs, "brief_date");
+            summary = rs.getString("summary");
+        }
+
+        StoredDocument build() {
+            return new StoredDocument(id, sourceKey, metadata, briefDate, summary, themes, money, events);
+        }
+    }
+
+    static LocalDate localDate(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    static Date sqlDate(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}
