@@ -32,7 +32,7 @@ public final class Analyzer {
     /**
      * Analyses a document's text.
      *
-     * @param text the document's body, without the layout's metadata lines
+     * @param text the document's headline and body, without the layout's metadata lines
      * @param referenceDate the document's own date, against which relative dates ("earlier this
      *     month") are resolved
      */
@@ -40,9 +40,12 @@ public final class Analyzer {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(referenceDate, "referenceDate");
         List<Sentence> sentences = Sentences.split(text);
-        boolean relevant = themes.relevant(text);
-        return new Analysis(relevant, themes.classify(text, sentences, relevant), money.extract(text, sentences),
-                events.extract(text, sentences, referenceDate));
+        Tokens tokens = Tokens.of(text);
+        boolean relevant = themes.relevant(tokens);
+        List<EventExtractor.Found> dates = events.find(text, sentences, referenceDate);
+        return new Analysis(relevant, themes.classify(tokens, sentences, relevant),
+                money.extract(text, tokens, sentences, dates, referenceDate),
+                dates.stream().map(EventExtractor.Found::event).toList());
     }
 
     /**

@@ -1,90 +1,273 @@
 package org.watchbrief.analysis;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.watchbrief.analysis.Sentences.Sentence;
 
 /**
- * Finds sums of money in pounds, dollars and euros ("£21.5m", "£250,000", "up to £18 million"),
- * with their exact amount, kind, purpose and, for funding, an announcement key.
+ * Finds sums of money in pounds, dollars and euros, in the forms announcements use ("£21.5m",
+ * "£250,000", "£2.6 million", "£1.2bn", "up to £18 million", "between £1m and £2m", "£10m a year
+ * for three years", "5 million euros"), each with its exact amount, its kind, the clause it pays
+ * for and, for funding, an announcement key ({@link AnnouncementKeys}).
+ *
+ * <p>The kind comes from the words nearest the sum in its sentence: "fine" or "penalty" make it a
+ * fine, "cost", "spent" or "loss" a cost, "turnover", "price" or "worth" something else, and
+ * "funding", "invest", "committed", "awarded", "made available" (or a funded thing named right
+ * after the sum: "a £100 million scheme") funding. A cap ("up to £60,000") is never a measured
+ * cost, so a cap next to "cost" is funding.
  */
 final class MoneyExtractor {
 
+    private static final String NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+
+    private static final String MULTIPLIER = "(?:\\s?(?:bn|billion|trillion|tn|mn|m|million|k|thousand)(?![\\p{L}\\d]))";
+
+    private static final String CURRENCY = "(?:US\\$|\\$|£|€)";
+
+    private static final String WORD_CURRENCY = "(?:pounds?(?:\\s+sterling)?|dollars?|euros?)";
+
+    private static final String COUNT = "\\d+|two|three|four|five|six|seven|eight|nine|ten";
+
     private static final Pattern MONEY = Pattern.compile(
-            "(?:\\b(up to|around|about|over|more than|nearly|almost|an extra|a further)\\s+)?"
-                    + "([£$€])\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
-                    + "(?:\\s?(bn|billion|m|million|k|thousand)(?![\\p{L}]))?",
+            "(?:\\b(?<lead>up\\s+to|as\\s+much\\s+as|more\\s+than|over|at\\s+least|around|about|nearly|almost"
+                    + "|approximately|some|just\\s+over|just\\s+under|less\\s+than|under|in\\s+excess\\s+of|between"
+                    + "|from)\\s+)?"
+                    + "(?:(?<cur>" + CURRENCY + ")\\s?(?<num>" + NUMBER + ")(?<mult>" + MULTIPLIER + ")?"
+                    + "|(?<wnum>" + NUMBER + ")(?<wmult>" + MULTIPLIER + ")?\\s+(?<word>" + WORD_CURRENCY + ")\\b)"
+                    + "(?:\\s*(?<sep>-|–|to|and)\\s*(?<cur2>" + CURRENCY + ")?\\s?(?<num2>" + NUMBER + ")(?<mult2>"
+                    + MULTIPLIER + ")?(?:\\s+" + WORD_CURRENCY + "\\b)?)?"
+                    + "(?<annual>\\s+(?:a|per|each)\\s+year(?:\\s+(?:for|over)\\s+(?:the\\s+next\\s+)?(?<years>" + COUNT
+                    + ")\\s+years)?)?"
+                    + "(?![\\p{L}\\d])",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern FINE = Pattern.compile("\\b(fine[ds]?|penalt(y|ies)|fined)\\b",
+    private static final Map<String, Integer> COUNTS = Map.of("two", 2, "three", 3, "four", 4, "five", 5, "six", 6,
+            "seven", 7, "eight", 8, "nine", 9, "ten", 10);
+
+    /** How many words either side of a sum its kind is looked for. */
+    private static final int CUE_WINDOW = 12;
+
+    /** Stems (Snowball English) of the words that say what a sum is. */
+    private static final Map<String, MoneyKind> CUES = cues();
+
+    /** Nouns that, right after a sum, name the thing it funds ("a £100 million scheme"). */
+    private static final Set<String> FUNDED_THINGS = Set.copyOf(Tokens.stems(
+            "centre centres unit team hub project projects initiative service facility network call competition "
+                    + "campaign partnership plan pot prize package scheme programme fund bail-out investment grant "
+                    + "grants contract contracts"));
+
+    /** Words that, right before a sum, mark new money ("an extra £20 million"). */
+    private static final Set<String> NEW_MONEY = Set.copyOf(Tokens.stems("extra additional new further"));
+
+    private static final Pattern PURPOSE_LEAD = Pattern.compile(
+            "^(?:(?:of|in)\\s+(?:(?:new|extra|additional|further|emergency|government|home\\s+office)\\s+)*"
+                    + "(?:funding|investment|money|grants?)\\s*|extra\\s+|(?:over|across)\\s+(?:the\\s+next\\s+)?(?:"
+                    + COUNT + ")\\s+(?:years|months)\\s*|,\\s*)*",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern COST = Pattern.compile(
-            "\\b(cost(s|ing)?|spent|spend(ing)?|loss(es)?|lost|turnover|revenue|price[sd]?|worth)\\b",
+    private static final Pattern PURPOSE_CLAUSE = Pattern.compile(
+            "\\b(?:to|for|towards|on|in\\s+order\\s+to)\\s+(?!be\\b|the\\s+(?:next|last)\\b)(.{6,}?)"
+                    + "(?=\\s*(?:[.;:!?]|,\\s+(?:and|but|which|while|who|whereas)\\b|\\s[–—]\\s|$)"
+                    + "|\\s+(?:and|or|but)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[£$€]|US\\$))",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern FUNDING = Pattern.compile(
-            "\\b(fund(s|ed|ing)?|invest(s|ed|ing|ment)?|grants?|granted|made available|making .{0,40}available|"
-                    + "commit(s|ted|ment)?|allocat(e|ed|ion)|award(s|ed)?|package|boost|backed|offer(s|ed|ing)?|"
-                    + "provid(e|es|ed|ing)|announced|programme)\\b",
+    private static final Pattern NOT_A_NOUN = Pattern.compile(
+            "^(?:is|was|were|are|be|been|will|would|could|should|can|may|has|have|had|already|which|that|and|or|"
+                    + "a|an|the|this|from|by|of|in|at|per|each|with|as|so|it|has)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern PURPOSE = Pattern.compile(
-            "^(?:[^.;]{0,40}?\\b)?(?:for|to|towards|on|in)\\s+([^.;:]{6,200}?)(?=[.;:]|,\\s(?:and|but|which|while)\\b|$)",
-            Pattern.CASE_INSENSITIVE);
+    private static final int PURPOSE_MAX = 200;
 
-    List<MoneyMention> extract(String text, List<Sentence> sentences) {
+    private static Map<String, MoneyKind> cues() {
+        Map<String, MoneyKind> cues = new java.util.HashMap<>();
+        put(cues, MoneyKind.FUNDING, "fund funding funded invest invested investment investing grant granted award "
+                + "awarded commit committed commitment allocate allocated allocation available provide provided "
+                + "providing package bail-out scheme programme boost backed backing pledge pledged donate donated "
+                + "contracts competition given give giving receive receiving receives spend");
+        put(cues, MoneyKind.FINE, "fine fines fined penalty penalties");
+        put(cues, MoneyKind.COST, "cost costs costing spent spending loss losses lost expenditure damage damages");
+        put(cues, MoneyKind.OTHER, "turnover revenue revenues price prices priced worth value valued salary salaries "
+                + "profit profits sale sales sold earn earned earnings raised market industry fee fees charge charged "
+                + "paid pay tax taxes income");
+        return Map.copyOf(cues);
+    }
+
+    private static void put(Map<String, MoneyKind> cues, MoneyKind kind, String words) {
+        for (String word : words.split(" ")) {
+            for (String stem : Tokens.stems(word)) {
+                cues.putIfAbsent(stem, kind);
+            }
+        }
+    }
+
+    List<MoneyMention> extract(String text, Tokens tokens, List<Sentence> sentences, List<EventExtractor.Found> dates,
+            LocalDate reference) {
         List<MoneyMention> mentions = new ArrayList<>();
-        Matcher matcher = MONEY.matcher(text);
-        while (matcher.find()) {
-            BigDecimal amount = amount(matcher.group(3), matcher.group(4), matcher.group(5));
-            String currency = switch (matcher.group(2)) {
-                case "£" -> "GBP";
-                case "$" -> "USD";
-                default -> "EUR";
-            };
-            Sentence sentence = Sentences.at(sentences, matcher.start());
-            MoneyKind kind = kind(sentence.text());
-            String purpose = purpose(text.substring(matcher.end(), Math.min(text.length(), matcher.end() + 240)));
-            String announcement = kind == MoneyKind.FUNDING ? AnnouncementKeys.key(currency, amount) : null;
-            mentions.add(new MoneyMention(Sentences.collapse(matcher.group()), amount, currency, kind, purpose,
+        Matcher m = MONEY.matcher(text);
+        while (m.find()) {
+            Sum sum = sum(m);
+            if (sum == null) {
+                continue;
+            }
+            Sentence sentence = Sentences.at(sentences, m.start());
+            MoneyKind kind = kind(tokens, sentence, m.start(), m.end(), m.group("lead"));
+            String purpose = purpose(text.substring(m.end(), Math.max(m.end(), sentence.end())));
+            String announcement = kind == MoneyKind.FUNDING
+                    ? AnnouncementKeys.key(sum.currency(), sum.amount(), year(dates, sentence, m.start(), reference))
+                    : null;
+            mentions.add(new MoneyMention(Sentences.collapse(m.group()), sum.amount(), sum.currency(), kind, purpose,
                     announcement));
         }
         return mentions;
     }
 
-    static BigDecimal amount(String whole, String fraction, String multiplier) {
-        BigDecimal amount = new BigDecimal(whole.replace(",", "") + (fraction == null ? "" : "." + fraction));
+    private record Sum(String currency, BigDecimal amount) {
+    }
+
+    /** The sum a match writes: a range's upper end, a yearly sum times its years; {@code null} if none. */
+    private static Sum sum(Matcher m) {
+        boolean worded = m.group("cur") == null;
+        String currency = currency(worded ? m.group("word") : m.group("cur"));
+        String sep = m.group("sep");
+        boolean range = m.group("num2") != null && !(sep.equalsIgnoreCase("and")
+                && !"between".equalsIgnoreCase(m.group("lead")));
+        if (m.group("num2") != null && !range) {
+            return null; // "£5m and £10m": two sums, found one by one
+        }
+        String multiplier = worded ? m.group("wmult") : m.group("mult");
+        BigDecimal amount;
+        if (range) {
+            String upperMultiplier = m.group("mult2") != null ? m.group("mult2") : multiplier;
+            amount = amount(m.group("num2"), upperMultiplier);
+        }
+        else {
+            amount = amount(worded ? m.group("wnum") : m.group("num"), multiplier);
+        }
+        if (m.group("years") != null) {
+            String years = m.group("years").toLowerCase(Locale.ROOT);
+            amount = amount.multiply(BigDecimal.valueOf(COUNTS.getOrDefault(years, 0) > 0 ? COUNTS.get(years)
+                    : Integer.parseInt(years)));
+        }
+        return new Sum(currency, amount);
+    }
+
+    private static String currency(String symbolOrWord) {
+        String lower = symbolOrWord.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("£") || lower.startsWith("pound")) {
+            return "GBP";
+        }
+        if (lower.startsWith("€") || lower.startsWith("euro")) {
+            return "EUR";
+        }
+        return "USD";
+    }
+
+    /** The exact amount of "21.5" and "m": 21500000. */
+    static BigDecimal amount(String number, String multiplier) {
+        BigDecimal amount = new BigDecimal(number.replace(",", ""));
         if (multiplier != null) {
-            amount = amount.multiply(switch (multiplier.toLowerCase(Locale.ROOT)) {
+            amount = amount.multiply(switch (multiplier.strip().toLowerCase(Locale.ROOT)) {
+                case "tn", "trillion" -> BigDecimal.valueOf(1_000_000_000_000L);
                 case "bn", "billion" -> BigDecimal.valueOf(1_000_000_000);
-                case "m", "million" -> BigDecimal.valueOf(1_000_000);
+                case "m", "mn", "million" -> BigDecimal.valueOf(1_000_000);
                 default -> BigDecimal.valueOf(1_000);
             });
         }
-        return amount.stripTrailingZeros().setScale(Math.max(0, amount.stripTrailingZeros().scale()));
+        BigDecimal plain = amount.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 
-    private static MoneyKind kind(String sentence) {
-        if (FINE.matcher(sentence).find()) {
-            return MoneyKind.FINE;
+    /** The kind the nearest cue word in the sentence gives; a funded thing named right after the sum wins. */
+    private static MoneyKind kind(Tokens tokens, Sentence sentence, int start, int end, String lead) {
+        int first = firstTokenAtOrAfter(tokens, start);
+        int last = firstTokenAtOrAfter(tokens, end) - 1;
+        MoneyKind best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int i = Math.max(0, first - CUE_WINDOW); i < Math.min(tokens.size(), last + 1 + CUE_WINDOW); i++) {
+            if ((i >= first && i <= last) || !sentence.contains(tokens.start(i))) {
+                continue;
+            }
+            int distance = i < first ? first - i : i - last;
+            MoneyKind cue = CUES.get(tokens.stem(i));
+            if (i > last && distance <= 3 && FUNDED_THINGS.contains(tokens.stem(i))) {
+                cue = MoneyKind.FUNDING;
+                distance = 0;
+            }
+            if (i < first && distance <= 2 && NEW_MONEY.contains(tokens.stem(i))) {
+                cue = MoneyKind.FUNDING;
+            }
+            if (cue != null && distance < bestDistance) {
+                best = cue;
+                bestDistance = distance;
+            }
         }
-        if (FUNDING.matcher(sentence).find()) {
-            return MoneyKind.FUNDING;
+        if (best == MoneyKind.COST && lead != null && lead.toLowerCase(Locale.ROOT).startsWith("up")) {
+            return MoneyKind.FUNDING; // a cap is not a measured cost
         }
-        if (COST.matcher(sentence).find()) {
-            return MoneyKind.COST;
-        }
-        return MoneyKind.OTHER;
+        return best == null ? MoneyKind.OTHER : best;
     }
 
-    private static String purpose(String after) {
-        Matcher matcher = PURPOSE.matcher(after.replaceAll("\\s+", " "));
-        return matcher.find() ? matcher.group(1).strip() : null;
+    private static int firstTokenAtOrAfter(Tokens tokens, int offset) {
+        int low = 0;
+        int high = tokens.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (tokens.end(mid) <= offset) {
+                low = mid + 1;
+            }
+            else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** The clause a sum pays for: "to …" or "for …" after it, else the thing named right after it. */
+    static String purpose(String after) {
+        String rest = Sentences.collapse(after);
+        Matcher lead = PURPOSE_LEAD.matcher(rest);
+        if (lead.find()) {
+            rest = rest.substring(lead.end());
+        }
+        Matcher clause = PURPOSE_CLAUSE.matcher(rest);
+        String purpose = null;
+        if (!NOT_A_NOUN.matcher(rest).find() && !rest.isEmpty() && Character.isLetter(rest.charAt(0))) {
+            Matcher end = Pattern.compile("(?=\\s*(?:[.;:!?]|,\\s|\\s[–—]\\s|$))").matcher(rest);
+            purpose = end.find() ? rest.substring(0, end.start()) : rest;
+        }
+        else if (clause.find() && clause.start() <= 60) {
+            purpose = clause.group(1);
+        }
+        if (purpose == null || purpose.isBlank()) {
+            return null;
+        }
+        purpose = purpose.strip();
+        return purpose.length() <= PURPOSE_MAX ? purpose : purpose.substring(0, purpose.lastIndexOf(' ', PURPOSE_MAX))
+                + "…";
+    }
+
+    /**
+     * The year the sum was announced: that of the latest date in its sentence not after the
+     * document's own date ("In September 2018 the Home Secretary announced £21.5m"), else the
+     * document's own year.
+     */
+    private static int year(List<EventExtractor.Found> dates, Sentence sentence, int offset, LocalDate reference) {
+        int year = reference.getYear();
+        LocalDate latest = null;
+        for (EventExtractor.Found date : dates) {
+            LocalDate day = date.event().date();
+            if (sentence.contains(date.start()) && !day.isAfter(reference) && (latest == null || day.isAfter(latest))) {
+                latest = day;
+            }
+        }
+        return latest == null ? year : latest.getYear();
     }
 }
