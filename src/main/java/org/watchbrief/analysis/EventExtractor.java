@@ -33,8 +33,8 @@ import org.watchbrief.analysis.Sentences.Sentence;
  * "today (23 February 2011)"), only the more precise is kept;</li>
  * <li>"this year" alone dates nothing: it is the document's own year.</li>
  * </ul>
- * A month or day without a year takes the year the sentence's tense points to: the next one for
- * "will", the last one for "was", else the one nearest the document's date.
+ * A month or day without a year takes the year the tense of its clause points to: the next one
+ * for "will", the last one for "was", else the one nearest the document's date.
  */
 final class EventExtractor {
 
@@ -47,7 +47,9 @@ final class EventExtractor {
 
     private static final String DAY = "\\d{1,2}(?:st|nd|rd|th)?";
 
-    private static final String WEEKDAY = "(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s+)?";
+    private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+    private static final String WEEKDAY = "(?:(?:" + WEEKDAYS + "),?\\s+)?";
 
     private static final String NUMBER_WORD = "\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             + "|eighteen|twenty-four|thirty-six";
@@ -76,10 +78,12 @@ final class EventExtractor {
                     + "))?\\b)",
             // February of this year
             "\\b(?<mrM>" + MONTH + ")\\s+(?i:of\\s+)?(?<mrR>(?i:this|last|next))\\s+(?i:year)\\b",
+            // from April to July 2019: two months, one year
+            "\\b(?<mmA>" + MONTH + ")\\s+(?:to|and|until|-|–)\\s+(?<mmB>" + MONTH + "),?\\s+(?<mmY>" + YEAR + ")\\b",
             // March 2020
             "\\b(?<myM>" + MONTH_SHORT + ")\\.?,?\\s+(?<myY>" + YEAR + ")\\b",
             // 2018/19, 2018-19, financial year 2018 to 2019
-            "\\b(?<fyA>" + YEAR + ")\\s*(?:/|–|-|\\s+to\\s+)\\s*(?<fyB>\\d{4}|\\d{2})\\b(?![/–-]\\d)",
+            "\\b(?<fyA>" + YEAR + ")\\s*(?:/|–|-|\\s+to\\s+)\\s*(?<fyB>\\d{4}|\\d{2})\\b(?![/–-]\\d)(?!\\s+prices)",
             // in September, late September, this March
             "\\b(?<pmP>(?i:in|since|during|from|by|until|till|before|after|early|late|mid-?|last|next|this|throughout"
                     + "|around|on|of))\\s+(?<pmM>" + MONTH + ")\\b",
@@ -88,7 +92,12 @@ final class EventExtractor {
                     + "(?<srS>" + SEASON + ")\\b",
             // in 2017, since 2013
             "\\b(?i:in|since|during|from|by|until|till|before|after|throughout|early|late|mid-?)\\s+(?<pyY>" + YEAR
-                    + ")\\b(?![/–-]\\d)",
+                    + ")\\b(?![/–-]\\d)(?!\\s+prices)",
+            // this financial year
+            "\\b(?<fyR>(?i:this|last|next|the\\s+current|the\\s+previous|the\\s+next))\\s+(?<fyK>(?i:financial|fiscal"
+                    + "|academic|school))\\s+(?i:year)\\b",
+            // on Wednesday, last Friday
+            "\\b(?<wdP>(?i:on|last|next|this))\\s+(?<wd>" + WEEKDAYS + ")\\b(?!,?\\s+\\d)",
             // today, yesterday, tomorrow
             "\\b(?<dayRel>(?i:today|yesterday|tomorrow))\\b(?!['’]s)",
             // earlier this month, last week, next year
@@ -121,6 +130,11 @@ final class EventExtractor {
                     + "|asked|answered|tabled|released|dated|issued|first\\s+published)(?:\\s+on)?:?)?[\\s\\p{Punct}*_]*$",
             Pattern.CASE_INSENSITIVE);
 
+    /** A dateline's verb just before its date: "Home Office written question – answered on". */
+    private static final Pattern DATELINE_VERB = Pattern.compile(
+            "\\b(?:debated|published|updated|posted|asked|answered|tabled|released|issued)(?:\\s+on)?:?\\s*$",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern URL = Pattern.compile("\\bhttps?://\\S+|\\bwww\\.\\S+");
 
     private static final int HEADING_MAX_WORDS = 12;
@@ -148,27 +162,40 @@ final class EventExtractor {
         }
     }
 
-    private record Candidate(int start, int end, Resolved resolved) {
+    /**
+     * A date expression found.
+     *
+     * @param explicit whether the words state the year ("April 2017"), rather than the year being
+     *     inferred ("in April"); of overlapping expressions an explicit one wins
+     */
+    private record Candidate(int start, int end, Resolved resolved, boolean explicit) {
     }
 
     List<Found> find(String text, List<Sentence> sentences, LocalDate reference) {
         List<Candidate> candidates = new ArrayList<>();
         Matcher m = DATES.matcher(text);
-        boolean today = false;
+        List<String> daysSeen = new ArrayList<>();
         // resume one character on, not after the match: "in April" must not hide "April 2017"
         for (int from = 0; from < text.length() && m.find(from); from = m.start() + 1) {
             if (m.group("dayRel") != null) {
-                if (!isToday(m, text, today)) {
+                if (!isDay(m, text, daysSeen)) {
                     continue;
                 }
-                today = true;
+                daysSeen.add(m.group("dayRel").toLowerCase(Locale.ROOT));
+            }
+            if (m.group("mmA") != null) {
+                // "from April to July 2019": April 2019 and July 2019
+                int year = year(m.group("mmY"));
+                candidates.add(new Candidate(m.start("mmA"), m.end("mmA"), month(year, month(m.group("mmA"))), true));
+                candidates.add(new Candidate(m.start("mmB"), m.end(), month(year, month(m.group("mmB"))), true));
+                continue;
             }
             Resolved resolved = resolve(m, text, sentences, reference);
             if (resolved != null) {
-                candidates.add(new Candidate(m.start(), m.end(), resolved));
+                candidates.add(new Candidate(m.start(), m.end(), resolved, explicit(m)));
             }
         }
-        List<Candidate> kept = mergeAdjacent(text, longestFirst(candidates));
+        List<Candidate> kept = once(mergeAdjacent(text, longestFirst(candidates)));
         List<int[]> urls = urls(text);
         List<Found> found = new ArrayList<>();
         for (Candidate c : kept) {
@@ -185,25 +212,52 @@ final class EventExtractor {
     /**
      * Whether "today", "yesterday" or "tomorrow" dates something: not a name ("the BBC Today
      * programme"), not the start of a span whose end is the event ("from today, services will
-     * have three months"), and "today" once: every "today" of a document is the same day.
+     * have three months"), and each once: every "today" of a document is the same day.
      */
-    private static boolean isToday(Matcher m, String text, boolean todaySeen) {
+    private static boolean isDay(Matcher m, String text, List<String> seen) {
         String word = m.group("dayRel");
         String before = text.substring(Math.max(0, m.start() - 5), m.start());
         boolean sentenceStart = before.isBlank() || before.strip().matches(".*[.!?:\"“‘(]$");
         if (Character.isUpperCase(word.charAt(0)) && !sentenceStart) {
             return false;
         }
-        if (word.equalsIgnoreCase("today")) {
-            return !todaySeen && !before.toLowerCase(Locale.ROOT).endsWith("from ");
-        }
-        return true;
+        return !seen.contains(word.toLowerCase(Locale.ROOT)) && !before.toLowerCase(Locale.ROOT).endsWith("from ");
     }
 
-    /** Of overlapping expressions, the longest: "February of this year" over "in February". */
+    /** Whether the words themselves state the year. */
+    private static boolean explicit(Matcher m) {
+        for (String group : List.of("dmyY", "mdyY", "syY", "qY", "qoY", "seY", "seMY", "mrR", "myY", "fyA", "pyY")) {
+            if (m.group(group) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A day written out with its year twice ("introduced today (3 April 2017)" in a summary and
+     * again in the body) is one occasion reported twice: kept once. Months, years and relative
+     * dates are left alone: "April 2019" twice may be two events of that month.
+     */
+    private static List<Candidate> once(List<Candidate> candidates) {
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (!c.explicit() || c.resolved().precision() != DatePrecision.DAY
+                    || kept.stream().noneMatch(k -> k.explicit() && k.resolved().equals(c.resolved()))) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Of overlapping expressions, one that states its year ("September 2018" over "since
+     * September"), else the longest ("February of this year" over "in February").
+     */
     private static List<Candidate> longestFirst(List<Candidate> candidates) {
         List<Candidate> bySize = new ArrayList<>(candidates);
-        bySize.sort(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed()
+        bySize.sort(Comparator.comparing(Candidate::explicit).reversed()
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.end() - c.start()).reversed())
             .thenComparingInt(Candidate::start));
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : bySize) {
@@ -278,6 +332,12 @@ final class EventExtractor {
             if (m.group("pyY") != null) {
                 return year(year(m.group("pyY")));
             }
+            if (m.group("fyR") != null) {
+                return relativeSchoolOrFinancialYear(m.group("fyR"), m.group("fyK"), ref);
+            }
+            if (m.group("wd") != null) {
+                return weekday(m, text, sentences, ref);
+            }
             if (m.group("dayRel") != null) {
                 return new Resolved(switch (m.group("dayRel").toLowerCase(Locale.ROOT)) {
                     case "yesterday" -> ref.minusDays(1);
@@ -286,7 +346,13 @@ final class EventExtractor {
                 }, DatePrecision.DAY);
             }
             if (m.group("rel") != null) {
-                return relative(m.group("rel").toLowerCase(Locale.ROOT), m.group("relU").toLowerCase(Locale.ROOT), ref);
+                String which = m.group("rel").toLowerCase(Locale.ROOT);
+                String unit = m.group("relU").toLowerCase(Locale.ROOT);
+                if (which.equals("this") && unit.equals("year")) {
+                    // "this year" alone is the document's own year, unless something will happen in it
+                    return tense(m, text, sentences) == Tense.FUTURE ? year(ref.getYear()) : null;
+                }
+                return relative(which, unit, ref);
             }
             if (m.group("agoN") != null) {
                 int n = number(m.group("agoN"));
@@ -310,10 +376,26 @@ final class EventExtractor {
         PAST, FUTURE, UNKNOWN
     }
 
-    /** The tense of the sentence around a date: only future markers, only past ones, or neither or both. */
+    /**
+     * The tense of the clause a date stands in: only future markers, only past ones, or neither
+     * or both ("In November, I co-hosted": the clause "In November" has no tense of its own).
+     */
     private static Tense tense(Matcher m, String text, List<Sentence> sentences) {
         Sentence sentence = Sentences.at(sentences, m.start());
-        String words = text.substring(sentence.start(), Math.max(sentence.start(), sentence.end()));
+        int from = Math.min(sentence.start(), m.start());
+        int to = Math.max(sentence.end(), m.end());
+        int clauseStart = m.start();
+        while (clauseStart > from && ",;:(".indexOf(text.charAt(clauseStart - 1)) < 0) {
+            clauseStart--;
+        }
+        int clauseEnd = m.end();
+        while (clauseEnd < to && ",;:)".indexOf(text.charAt(clauseEnd)) < 0) {
+            clauseEnd++;
+        }
+        return tense(text.substring(clauseStart, clauseEnd));
+    }
+
+    private static Tense tense(String words) {
         boolean future = FUTURE.matcher(words).find();
         boolean past = PAST.matcher(words).find();
         return future == past ? Tense.UNKNOWN : future ? Tense.FUTURE : Tense.PAST;
@@ -388,6 +470,34 @@ final class EventExtractor {
             case "month" -> month(ref.plusMonths(step));
             default -> which.equals("this") ? null : year(ref.getYear() + step);
         };
+    }
+
+    /** "This financial year" starts in April, an academic year in September; dated by the year it starts. */
+    private static Resolved relativeSchoolOrFinancialYear(String which, String kind, LocalDate ref) {
+        Month first = kind.toLowerCase(Locale.ROOT).matches("academic|school") ? Month.SEPTEMBER : Month.APRIL;
+        int current = ref.getMonthValue() >= first.getValue() ? ref.getYear() : ref.getYear() - 1;
+        String lower = which.toLowerCase(Locale.ROOT);
+        int step = lower.endsWith("last") || lower.endsWith("previous") ? -1 : lower.endsWith("next") ? 1 : 0;
+        return year(current + step);
+    }
+
+    /** "On Wednesday": the nearest Wednesday the tense allows; "last"/"next": the one before or after. */
+    private static Resolved weekday(Matcher m, String text, List<Sentence> sentences, LocalDate ref) {
+        java.time.DayOfWeek day = java.time.DayOfWeek.valueOf(m.group("wd").toUpperCase(Locale.ROOT));
+        LocalDate before = ref.with(java.time.temporal.TemporalAdjusters.previousOrSame(day));
+        LocalDate after = ref.with(java.time.temporal.TemporalAdjusters.nextOrSame(day));
+        String which = m.group("wdP").toLowerCase(Locale.ROOT);
+        LocalDate date = switch (which) {
+            case "last" -> ref.with(java.time.temporal.TemporalAdjusters.previous(day));
+            case "next" -> ref.with(java.time.temporal.TemporalAdjusters.next(day));
+            default -> switch (tense(m, text, sentences)) {
+                case FUTURE -> after;
+                case PAST -> before;
+                case UNKNOWN -> ref.toEpochDay() - before.toEpochDay() <= after.toEpochDay() - ref.toEpochDay() ? before
+                        : after;
+            };
+        };
+        return new Resolved(date, DatePrecision.DAY);
     }
 
     /** 2018/19 is dated by its first year; "2010 to 2015" is no financial year. */
@@ -476,7 +586,8 @@ final class EventExtractor {
         int lineEnd = text.indexOf('\n', c.end());
         String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
         String rest = line.substring(0, c.start() - lineStart) + " " + line.substring(c.end() - lineStart);
-        if (DATELINE.matcher(rest).matches()) {
+        if (DATELINE.matcher(rest).matches() || (DATELINE_VERB.matcher(line.substring(0, c.start() - lineStart)).find()
+                && line.strip().split("\\s+").length <= HEADING_MAX_WORDS)) {
             return true;
         }
         boolean heading = !line.strip().matches(".*[.!?:;][\"”’)]*$") && line.strip().split("\\s+").length

@@ -22,7 +22,8 @@ import org.watchbrief.analysis.Sentences.Sentence;
  * fine, "cost", "spent" or "loss" a cost, "turnover", "price" or "worth" something else, and
  * "funding", "invest", "committed", "awarded", "made available" (or a funded thing named right
  * after the sum: "a £100 million scheme") funding. A cap ("up to £60,000") is never a measured
- * cost, so a cap next to "cost" is funding.
+ * cost, so a cap next to "cost" is funding. A sum whose sentence says nothing shares the kind of
+ * the sum before it in its paragraph ("This includes £9.86 million …"), else it is "other".
  */
 final class MoneyExtractor {
 
@@ -61,7 +62,7 @@ final class MoneyExtractor {
     /** Nouns that, right after a sum, name the thing it funds ("a £100 million scheme"). */
     private static final Set<String> FUNDED_THINGS = Set.copyOf(Tokens.stems(
             "centre centres unit team hub project projects initiative service facility network call competition "
-                    + "campaign partnership plan pot prize package scheme programme fund bail-out investment grant "
+                    + "campaign partnership plan pot prize package scheme programme fund bail-out bailout investment grant "
                     + "grants contract contracts"));
 
     /** Words that, right before a sum, mark new money ("an extra £20 million"). */
@@ -91,9 +92,11 @@ final class MoneyExtractor {
         put(cues, MoneyKind.FUNDING, "fund funding funded invest invested investment investing grant granted award "
                 + "awarded commit committed commitment allocate allocated allocation available provide provided "
                 + "providing package bail-out scheme programme boost backed backing pledge pledged donate donated "
-                + "contracts competition given give giving receive receiving receives spend");
+                + "contracts competition given give giving receive receiving receives spend bailout bail-outs announce "
+                + "announced announcing bid bids prize");
         put(cues, MoneyKind.FINE, "fine fines fined penalty penalties");
-        put(cues, MoneyKind.COST, "cost costs costing spent spending loss losses lost expenditure damage damages");
+        put(cues, MoneyKind.COST, "cost costs costing spent spending loss losses lost expenditure damage damages "
+                + "estimate estimated");
         put(cues, MoneyKind.OTHER, "turnover revenue revenues price prices priced worth value valued salary salaries "
                 + "profit profits sale sales sold earn earned earnings raised market industry fee fees charge charged "
                 + "paid pay tax taxes income");
@@ -111,6 +114,8 @@ final class MoneyExtractor {
     List<MoneyMention> extract(String text, Tokens tokens, List<Sentence> sentences, List<EventExtractor.Found> dates,
             LocalDate reference) {
         List<MoneyMention> mentions = new ArrayList<>();
+        MoneyMention previous = null;
+        int previousEnd = 0;
         Matcher m = MONEY.matcher(text);
         while (m.find()) {
             Sum sum = sum(m);
@@ -118,13 +123,20 @@ final class MoneyExtractor {
                 continue;
             }
             Sentence sentence = Sentences.at(sentences, m.start());
-            MoneyKind kind = kind(tokens, sentence, m.start(), m.end(), m.group("lead"));
+            MoneyKind kind = cueKind(tokens, sentence, m.start(), m.end(), m.group("lead"));
+            if (kind == null) {
+                // "This includes £9.86 million …": a sum listed after another in its paragraph shares its kind
+                kind = previous != null && !text.substring(previousEnd, m.start()).contains("\n\n") ? previous.kind()
+                        : MoneyKind.OTHER;
+            }
             String purpose = purpose(text.substring(m.end(), Math.max(m.end(), sentence.end())));
             String announcement = kind == MoneyKind.FUNDING
                     ? AnnouncementKeys.key(sum.currency(), sum.amount(), year(dates, sentence, m.start(), reference))
                     : null;
-            mentions.add(new MoneyMention(Sentences.collapse(m.group()), sum.amount(), sum.currency(), kind, purpose,
-                    announcement));
+            previous = new MoneyMention(Sentences.collapse(m.group()), sum.amount(), sum.currency(), kind, purpose,
+                    announcement);
+            previousEnd = m.end();
+            mentions.add(previous);
         }
         return mentions;
     }
@@ -185,8 +197,15 @@ final class MoneyExtractor {
         return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 
-    /** The kind the nearest cue word in the sentence gives; a funded thing named right after the sum wins. */
-    private static MoneyKind kind(Tokens tokens, Sentence sentence, int start, int end, String lead) {
+    /**
+     * The kind the nearest cue word in the sentence gives. A word for "something else" (price,
+     * turnover) counts at twice its distance: in "a fine of up to £18 million or 10% of turnover"
+     * the turnover is the cap's measure, not the sum's kind. A funded thing named right after the
+     * sum, or "to" right after it ("£9.86 million to the National Crime Agency"), says funding.
+     *
+     * @return the kind, or {@code null} when the sentence has no cue
+     */
+    private static MoneyKind cueKind(Tokens tokens, Sentence sentence, int start, int end, String lead) {
         int first = firstTokenAtOrAfter(tokens, start);
         int last = firstTokenAtOrAfter(tokens, end) - 1;
         MoneyKind best = null;
@@ -197,12 +216,22 @@ final class MoneyExtractor {
             }
             int distance = i < first ? first - i : i - last;
             MoneyKind cue = CUES.get(tokens.stem(i));
+            if (cue == MoneyKind.OTHER) {
+                distance *= 2;
+                if (i > 0 && tokens.surface(i - 1).matches("\\d{4}(?:/\\d{2,4})?")) {
+                    cue = null; // "in 2018/19 prices": a price base, not a price
+                }
+            }
             if (i > last && distance <= 3 && FUNDED_THINGS.contains(tokens.stem(i))) {
                 cue = MoneyKind.FUNDING;
                 distance = 0;
             }
             if (i < first && distance <= 2 && NEW_MONEY.contains(tokens.stem(i))) {
                 cue = MoneyKind.FUNDING;
+            }
+            if (i == last + 1 && tokens.lower(i).equals("to") && cue == null) {
+                cue = MoneyKind.FUNDING;
+                distance = 3;
             }
             if (cue != null && distance < bestDistance) {
                 best = cue;
@@ -212,7 +241,7 @@ final class MoneyExtractor {
         if (best == MoneyKind.COST && lead != null && lead.toLowerCase(Locale.ROOT).startsWith("up")) {
             return MoneyKind.FUNDING; // a cap is not a measured cost
         }
-        return best == null ? MoneyKind.OTHER : best;
+        return best;
     }
 
     private static int firstTokenAtOrAfter(Tokens tokens, int offset) {
