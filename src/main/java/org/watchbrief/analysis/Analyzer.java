@@ -39,11 +39,11 @@ public final class Analyzer {
     public Analysis analyze(String text, LocalDate referenceDate) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(referenceDate, "referenceDate");
-        List<Sentence> sentences = Sentences.split(text);
+        Sentences sentences = Sentences.of(text);
         Tokens tokens = Tokens.of(text);
-        boolean relevant = themes.relevant(tokens);
-        List<EventExtractor.Found> dates = events.find(text, sentences, referenceDate);
-        return new Analysis(relevant, themes.classify(tokens, sentences, relevant),
+        ThemeClassifier.Classification classification = themes.classify(tokens, sentences);
+        List<EventExtractor.Found> dates = events.find(text, tokens, sentences, referenceDate);
+        return new Analysis(classification.relevant(), classification.themes(),
                 money.extract(text, tokens, sentences, dates, referenceDate),
                 dates.stream().map(EventExtractor.Found::event).toList());
     }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ import org.watchbrief.analysis.DatedEvent.Season;
 import org.watchbrief.analysis.Sentences.Sentence;
 
 /**
- * Finds dated events in one pass over the text: full dates ("15th March 2021", "7-8 November
+ * Finds dated events, trying one precompiled pattern only where a date can start: full dates ("15th March 2021", "7-8 November
  * 2018", "March 15, 2021"), partial ones ("March 2020", "in September", "February of this year",
  * "the summer of 2019", "Q1 2019", "2018/19", "since 2014", "the end of 2027"), seasons ("this
  * winter", "by summer") and relative dates ("today", "yesterday", "earlier this month", "last
@@ -49,64 +50,179 @@ final class EventExtractor {
 
     private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
-    private static final String WEEKDAY = "(?:(?:" + WEEKDAYS + "),?\\s+)?";
 
     private static final String NUMBER_WORD = "\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
             + "|eighteen|twenty-four|thirty-six";
 
     private static final String SEASON = "(?i:spring|summer|autumn|winter)";
 
-    /** Everything in one pattern, so the text is scanned once; each alternative has its own groups. */
-    private static final Pattern DATES = Pattern.compile(String.join("|",
-            // 3 September 2018, Thursday 16 and 17 November 2015, 04 Aug 2017
-            "\\b" + WEEKDAY + "(?<dmyD>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|and|to)\\s*" + DAY + ")?\\s+(?:of\\s+)?(?<dmyM>"
-                    + MONTH_SHORT + ")\\.?,?\\s+(?<dmyY>" + YEAR + ")\\b",
+    private static final String NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve "
+            + "eighteen twenty-four thirty-six";
+
+    /** Words before a month without its year: "in September", "late September", "this March". */
+    private static final String MONTH_LEADS = "in since during from by until till before after early late mid "
+            + "last next this throughout around on of";
+
+    /** Words before a year that make it a date: "in 2017", "since 2013". */
+    private static final String YEAR_LEADS = "in since during from by until till before after throughout early late "
+            + "mid";
+
+    /** The facts a date is resolved against. */
+    private record Context(String text, Sentences sentences, LocalDate reference) {
+    }
+
+    @FunctionalInterface
+    private interface Resolver {
+
+        /** The date the match names; {@code null} when it names none ("2010 to 2015"). */
+        Resolved resolve(Matcher m, Context c);
+    }
+
+    /**
+     * One form of date: its pattern (tried only at the start of a word, so it needs no leading
+     * word boundary), the words it can start with ({@code "#"} for a number), whether it states
+     * its year, and how it resolves.
+     */
+    private record Form(Pattern pattern, Set<String> firstWords, boolean explicit, Resolver resolver) {
+
+        Form(String regex, String firstWords, boolean explicit, Resolver resolver) {
+            this(Pattern.compile(regex), Set.of(firstWords.split(" ")), explicit, resolver);
+        }
+    }
+
+    private static final String MONTH_WORDS = "january february march april may june july august september october "
+            + "november december";
+
+    private static final String SHORT_MONTH_WORDS = MONTH_WORDS + " jan feb mar apr jun jul aug sept sep oct nov dec";
+
+    /** From April to July 2019: two months, one year (see find). */
+    private static final Form MONTH_RANGE = new Form("(?<a>" + MONTH + ")\\s+(?:to|and|until|-|–)\\s+(?<b>" + MONTH
+            + "),?\\s+(?<y>" + YEAR + ")\\b", MONTH_WORDS, true, (m, c) -> month(year(m.group("y")), month(m.group("b"))));
+
+    /** Today, yesterday, tomorrow (see isDay). */
+    private static final Form DAY_WORD = new Form("(?<w>(?i:today|yesterday|tomorrow))\\b(?!['’]s)",
+            "today yesterday tomorrow", false, (m, c) -> new Resolved(switch (m.group("w").toLowerCase(Locale.ROOT)) {
+                case "yesterday" -> c.reference().minusDays(1);
+                case "tomorrow" -> c.reference().plusDays(1);
+                default -> c.reference();
+            }, DatePrecision.DAY));
+
+    /** The forms, in the order they are tried at one word: the first that matches there wins. */
+    private static final List<Form> FORMS = List.of(
+            // 3 September 2018, 16 and 17 November 2015, 04 Aug 2017
+            new Form("(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|and|to)\\s*" + DAY + ")?\\s+(?:of\\s+)?(?<m>"
+                    + MONTH_SHORT + ")\\.?,?\\s+(?<y>" + YEAR + ")\\b", "#", true,
+                    (m, c) -> day(year(m.group("y")), month(m.group("m")), m.group("d"))),
             // March 15, 2021
-            "\\b(?<mdyM>" + MONTH + ")\\s+(?<mdyD>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<mdyY>" + YEAR + ")\\b",
-            // 3 September, on 7-8 November
-            "\\b" + WEEKDAY + "(?<dmD>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|and|to)\\s*" + DAY
-                    + ")?\\s+(?:of\\s+)?(?<dmM>" + MONTH_SHORT + ")\\b",
+            new Form("(?<m>" + MONTH + ")\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>" + YEAR + ")\\b", MONTH_WORDS,
+                    true, (m, c) -> day(year(m.group("y")), month(m.group("m")), m.group("d"))),
+            // 3 September, on 7-8 November: the year the tense points to
+            new Form("(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|and|to)\\s*" + DAY + ")?\\s+(?:of\\s+)?(?<m>"
+                    + MONTH_SHORT + ")\\b", "#", false, (m, c) -> {
+                        Month month = month(m.group("m"));
+                        return day(yearFor(month, tense(m, c), c.reference()), month, m.group("d"));
+                    }),
             // the summer of 2019, winter 2018/19
-            "\\b(?<syS>" + SEASON + ")\\s+(?:of\\s+)?(?<syY>" + YEAR + ")(?:[/–-]\\d{2,4})?\\b",
-            // Q1 2019, the first quarter of 2019
-            "\\bQ(?<qN>[1-4])\\s+(?<qY>" + YEAR + ")\\b",
-            "\\b(?i:the\\s+)?(?<qO>(?i:first|second|third|fourth|final|last))\\s+(?i:quarter)\\s+(?i:of)\\s+(?:(?<qoY>"
-                    + YEAR + ")|(?i:(?<qoR>this|last|next|the)\\s+year))\\b",
+            new Form("(?i:the\\s+)?(?<s>" + SEASON + ")\\s+(?:of\\s+)?(?<y>" + YEAR + ")(?:[/–-]\\d{2,4})?\\b",
+                    "the spring summer autumn winter", true,
+                    (m, c) -> season(Season.valueOf(m.group("s").toUpperCase(Locale.ROOT)), year(m.group("y")))),
+            // Q1 2019
+            new Form("Q(?<q>[1-4])\\s+(?<y>" + YEAR + ")\\b", "q1 q2 q3 q4", true,
+                    (m, c) -> quarter(year(m.group("y")), Integer.parseInt(m.group("q")))),
+            // the first quarter of 2019, the last quarter of this year
+            new Form("(?i:the\\s+)?(?<o>(?i:first|second|third|fourth|final|last))\\s+(?i:quarter)\\s+(?i:of)\\s+"
+                    + "(?:(?<y>" + YEAR + ")|(?i:(?<r>this|last|next|the)\\s+year))\\b",
+                    "the first second third fourth final last", true, (m, c) -> {
+                        int year = m.group("y") != null ? year(m.group("y")) : relativeYear(m.group("r"), c.reference());
+                        int ordinal = List.of("first", "second", "third", "fourth").indexOf(m.group("o")
+                            .toLowerCase(Locale.ROOT)) + 1;
+                        return quarter(year, ordinal == 0 ? 4 : ordinal);
+                    }),
             // the end of 2027, the start of this year, the end of March
-            "\\b(?i:the\\s+)?(?<seW>(?i:start|beginning|end|middle))\\s+(?i:of)\\s+(?i:the\\s+)?(?:(?<seY>" + YEAR
-                    + ")\\b|(?<seR>(?i:this|last|next|the))\\s+(?i:year)\\b|(?<seM>" + MONTH + ")(?:\\s+(?<seMY>" + YEAR
-                    + "))?\\b)",
+            new Form("(?i:the\\s+)?(?<w>(?i:start|beginning|end|middle))\\s+(?i:of)\\s+(?i:the\\s+)?(?:(?<y>" + YEAR
+                    + ")\\b(?![/–-]\\d)|(?<r>(?i:this|last|next|the))\\s+(?i:year)\\b|(?<m>" + MONTH
+                    + ")(?:\\s+(?<my>" + YEAR + "))?\\b)", "the start beginning end middle", true,
+                    EventExtractor::periodEdge),
             // February of this year
-            "\\b(?<mrM>" + MONTH + ")\\s+(?i:of\\s+)?(?<mrR>(?i:this|last|next))\\s+(?i:year)\\b",
-            // from April to July 2019: two months, one year
-            "\\b(?<mmA>" + MONTH + ")\\s+(?:to|and|until|-|–)\\s+(?<mmB>" + MONTH + "),?\\s+(?<mmY>" + YEAR + ")\\b",
+            new Form("(?<m>" + MONTH + ")\\s+(?i:of\\s+)?(?<r>(?i:this|last|next))\\s+(?i:year)\\b", MONTH_WORDS, true,
+                    (m, c) -> month(relativeYear(m.group("r"), c.reference()), month(m.group("m")))),
+            MONTH_RANGE,
             // March 2020
-            "\\b(?<myM>" + MONTH_SHORT + ")\\.?,?\\s+(?<myY>" + YEAR + ")\\b",
-            // 2018/19, 2018-19, financial year 2018 to 2019
-            "\\b(?<fyA>" + YEAR + ")\\s*(?:/|–|-|\\s+to\\s+)\\s*(?<fyB>\\d{4}|\\d{2})\\b(?![/–-]\\d)(?!\\s+prices)",
+            new Form("(?<m>" + MONTH_SHORT + ")\\.?,?\\s+(?<y>" + YEAR + ")\\b", SHORT_MONTH_WORDS, true,
+                    (m, c) -> month(year(m.group("y")), month(m.group("m")))),
+            // 2018/19, 2018-19, 2018 to 2019 (not "in 2018/19 prices", a price base)
+            new Form("(?<a>" + YEAR + ")\\s*(?:/|–|-|\\s+to\\s+)\\s*(?<b>\\d{4}|\\d{2})\\b(?![/–-]\\d)(?!\\s+prices)", "#",
+                    true, (m, c) -> financialYear(m.group("a"), m.group("b"))),
             // in September, late September, this March
-            "\\b(?<pmP>(?i:in|since|during|from|by|until|till|before|after|early|late|mid-?|last|next|this|throughout"
-                    + "|around|on|of))\\s+(?<pmM>" + MONTH + ")\\b",
+            new Form("(?<p>(?i:" + MONTH_LEADS.replace(' ', '|') + "))\\s+(?<m>" + MONTH + ")\\b", MONTH_LEADS, false,
+                    EventExtractor::monthWithoutYear),
             // this winter, by summer, in the spring
-            "\\b(?<srP>(?i:this|last|next|the|by|during|in\\s+the|over\\s+the|until|until\\s+the|from|early|late))\\s+"
-                    + "(?<srS>" + SEASON + ")\\b",
-            // in 2017, since 2013
-            "\\b(?i:in|since|during|from|by|until|till|before|after|throughout|early|late|mid-?)\\s+(?<pyY>" + YEAR
-                    + ")\\b(?![/–-]\\d)(?!\\s+prices)",
+            new Form("(?<p>(?i:this|last|next|the|by|during|in\\s+the|over\\s+the|until|until\\s+the|from|early|late))"
+                    + "\\s+(?<s>" + SEASON + ")\\b", "this last next the by during in over until from early late", false,
+                    EventExtractor::relativeSeason),
+            // in 2017, since 2013 (a bare year is no date: "the Sexual Offences Act 2003")
+            new Form("(?i:" + YEAR_LEADS.replace(' ', '|') + ")\\s+(?<y>" + YEAR + ")\\b(?![/–-]\\d)(?!\\s+prices)",
+                    YEAR_LEADS, true, (m, c) -> year(year(m.group("y")))),
             // this financial year
-            "\\b(?<fyR>(?i:this|last|next|the\\s+current|the\\s+previous|the\\s+next))\\s+(?<fyK>(?i:financial|fiscal"
-                    + "|academic|school))\\s+(?i:year)\\b",
+            new Form("(?<r>(?i:this|last|next|the\\s+current|the\\s+previous|the\\s+next))\\s+(?<k>(?i:financial"
+                    + "|fiscal|academic|school))\\s+(?i:year)\\b", "this last next the", false,
+                    (m, c) -> relativeSchoolOrFinancialYear(m.group("r"), m.group("k"), c.reference())),
             // on Wednesday, last Friday
-            "\\b(?<wdP>(?i:on|last|next|this))\\s+(?<wd>" + WEEKDAYS + ")\\b(?!,?\\s+\\d)",
-            // today, yesterday, tomorrow
-            "\\b(?<dayRel>(?i:today|yesterday|tomorrow))\\b(?!['’]s)",
+            new Form("(?<p>(?i:on|last|next|this))\\s+(?<w>" + WEEKDAYS + ")\\b(?!,?\\s+\\d)", "on last next this", false,
+                    EventExtractor::weekday),
+            DAY_WORD,
             // earlier this month, last week, next year
-            "\\b(?<rel>(?i:(?:earlier|later)\\s+this|last|next|this))\\s+(?<relU>(?i:week|month|year))\\b",
+            new Form("(?<r>(?i:(?:earlier|later)\\s+this|last|next|this))\\s+(?<u>(?i:week|month|year))\\b",
+                    "earlier later last next this", false, EventExtractor::relative),
             // two years ago
-            "\\b(?<agoN>(?i:" + NUMBER_WORD + "))\\s+(?<agoU>(?i:weeks?|months?|years?))\\s+(?i:ago)\\b",
+            new Form("(?<n>(?i:" + NUMBER_WORD + "))\\s+(?<u>(?i:weeks?|months?|years?))\\s+(?i:ago)\\b",
+                    "# " + NUMBER_WORDS, false, (m, c) -> {
+                        int n = number(m.group("n"));
+                        String unit = m.group("u").toLowerCase(Locale.ROOT);
+                        LocalDate ref = c.reference();
+                        return unit.startsWith("year") ? year(ref.getYear() - n)
+                                : month(unit.startsWith("week") ? ref.minusWeeks(n) : ref.minusMonths(n));
+                    }),
             // the next 18 months, within 12 months, will have three months
-            "\\b(?i:(?:in|within|over|for)\\s+the\\s+next|the\\s+next|next|within|in|have|has)\\s+(?<hN>(?i:"
-                    + NUMBER_WORD + "))\\s+(?<hU>(?i:months|weeks))\\b(?!['’]?\\s+(?i:of|worth))"));
+            new Form("(?i:(?:in|within|over|for)\\s+the\\s+next|the\\s+next|next|within|in|have|has)\\s+(?<n>(?i:"
+                    + NUMBER_WORD + "))\\s+(?<u>(?i:months|weeks))\\b(?!['’]?\\s+(?i:of|worth))",
+                    "in within over for the next have has", false, (m, c) -> {
+                        int n = number(m.group("n"));
+                        LocalDate ref = c.reference();
+                        return month(m.group("u").toLowerCase(Locale.ROOT).startsWith("week") ? ref.plusWeeks(n)
+                                : ref.plusMonths(n));
+                    }));
+
+    /** For each word a date can start with, the forms that can start there, in order. */
+    private static final Map<String, List<Form>> FORMS_BY_FIRST_WORD = formsByFirstWord();
+
+    private static Map<String, List<Form>> formsByFirstWord() {
+        Map<String, List<Form>> byWord = new java.util.HashMap<>();
+        for (Form form : FORMS) {
+            for (String word : form.firstWords()) {
+                byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(form);
+            }
+        }
+        byWord.replaceAll((w, forms) -> List.copyOf(forms));
+        return Map.copyOf(byWord);
+    }
+
+    /** Months and weekdays, which anchor a date only when written with their capital ("May", not "may"). */
+    private static final Set<String> CALENDAR = Set.of(("january february march april may june july august september "
+            + "october november december jan feb mar apr jun jul aug sept sep oct nov dec monday tuesday wednesday "
+            + "thursday friday saturday sunday q1 q2 q3 q4").split(" "));
+
+    /** Other words a date expression is built round. */
+    private static final Set<String> ANCHORS = Set.of(("spring summer autumn winter today yesterday tomorrow "
+            + "earlier later last next this start beginning end middle first second third fourth final current "
+            + "previous one two three four five six seven eight nine ten eleven twelve eighteen twenty").split(" "));
+
+    /** Words that may open a date expression before its anchor ("in", "the", "until"). */
+    private static final Set<String> FIRST_WORDS = Set.of(("in since during from by until till before after early "
+            + "late mid throughout around on of the over within for have has this last next earlier later").split(" "));
+
+    /** How many words before an anchor a date expression may start ("over the next 18 months"). */
+    private static final int LEAD_WORDS = 2;
 
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
@@ -134,6 +250,8 @@ final class EventExtractor {
     private static final Pattern DATELINE_VERB = Pattern.compile(
             "\\b(?:debated|published|updated|posted|asked|answered|tabled|released|issued)(?:\\s+on)?:?\\s*$",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern COMPARISON = Pattern.compile("\\bthan\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern URL = Pattern.compile("\\bhttps?://\\S+|\\bwww\\.\\S+");
 
@@ -171,28 +289,44 @@ final class EventExtractor {
     private record Candidate(int start, int end, Resolved resolved, boolean explicit) {
     }
 
-    List<Found> find(String text, List<Sentence> sentences, LocalDate reference) {
+    List<Found> find(String text, Tokens tokens, Sentences sentences, LocalDate reference) {
         List<Candidate> candidates = new ArrayList<>();
-        Matcher m = DATES.matcher(text);
+        Context context = new Context(text, sentences, reference);
         List<String> daysSeen = new ArrayList<>();
-        // resume one character on, not after the match: "in April" must not hide "April 2017"
-        for (int from = 0; from < text.length() && m.find(from); from = m.start() + 1) {
-            if (m.group("dayRel") != null) {
-                if (!isDay(m, text, daysSeen)) {
-                    continue;
-                }
-                daysSeen.add(m.group("dayRel").toLowerCase(Locale.ROOT));
-            }
-            if (m.group("mmA") != null) {
-                // "from April to July 2019": April 2019 and July 2019
-                int year = year(m.group("mmY"));
-                candidates.add(new Candidate(m.start("mmA"), m.end("mmA"), month(year, month(m.group("mmA"))), true));
-                candidates.add(new Candidate(m.start("mmB"), m.end(), month(year, month(m.group("mmB"))), true));
+        // Try the forms only where a date can start: at a word that can anchor one (a number, a
+        // month, "today", "last") or a word or two before it ("over the next 18 months"). Every
+        // start is tried, so "in April" does not hide "April 2017".
+        for (int i : starts(tokens)) {
+            String word = tokens.lower(i);
+            List<Form> forms = FORMS_BY_FIRST_WORD.get(Character.isDigit(word.charAt(0)) ? "#" : word);
+            if (forms == null) {
                 continue;
             }
-            Resolved resolved = resolve(m, text, sentences, reference);
-            if (resolved != null) {
-                candidates.add(new Candidate(m.start(), m.end(), resolved, explicit(m)));
+            for (Form form : forms) {
+                Matcher m = form.pattern().matcher(text).region(tokens.start(i), text.length())
+                    .useTransparentBounds(true);
+                if (!m.lookingAt()) {
+                    continue;
+                }
+                if (form == DAY_WORD) {
+                    if (!isDay(m, text, daysSeen)) {
+                        break;
+                    }
+                    daysSeen.add(m.group("w").toLowerCase(Locale.ROOT));
+                }
+                Resolved resolved = resolve(form, m, context);
+                if (resolved != null) {
+                    if (form == MONTH_RANGE) {
+                        // "from April to July 2019": April 2019 as well as July 2019
+                        candidates.add(new Candidate(m.start("a"), m.end("a"),
+                                month(resolved.date().getYear(), month(m.group("a"))), true));
+                        candidates.add(new Candidate(m.start("b"), m.end(), resolved, true));
+                    }
+                    else {
+                        candidates.add(new Candidate(m.start(), m.end(), resolved, form.explicit()));
+                    }
+                }
+                break;
             }
         }
         List<Candidate> kept = once(mergeAdjacent(text, longestFirst(candidates)));
@@ -202,11 +336,42 @@ final class EventExtractor {
             if (insideUrl(urls, c.start()) || onMetadataLine(text, c, reference)) {
                 continue;
             }
-            Sentence sentence = Sentences.at(sentences, c.start());
+            Sentence sentence = sentences.at(c.start());
             found.add(new Found(c.start(), c.end(), new DatedEvent(c.resolved().date(), c.resolved().precision(),
                     Sentences.collapse(text.substring(c.start(), c.end())), describe(sentence, text, c))));
         }
         return found;
+    }
+
+    /**
+     * The words a date expression may start at: a word one can start with, at an anchor or up to
+     * two words before it ("over the next 18 months").
+     */
+    private static int[] starts(Tokens tokens) {
+        int[] starts = new int[tokens.size()];
+        int count = 0;
+        int nextAnchor = Integer.MAX_VALUE;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            if (anchor(tokens, i)) {
+                nextAnchor = i;
+            }
+            if (nextAnchor - i <= LEAD_WORDS && (nextAnchor == i || FIRST_WORDS.contains(tokens.lower(i)))) {
+                starts[count++] = i;
+            }
+        }
+        int[] ordered = new int[count];
+        for (int k = 0; k < count; k++) {
+            ordered[k] = starts[count - 1 - k];
+        }
+        return ordered;
+    }
+
+    /** A number, a month or weekday written with its capital, or a word of time ("today", "next"). */
+    private static boolean anchor(Tokens tokens, int i) {
+        String word = tokens.lower(i);
+        char first = tokens.text().charAt(tokens.start(i));
+        return Character.isDigit(first) || (Character.isUpperCase(first) && CALENDAR.contains(word))
+                || ANCHORS.contains(word);
     }
 
     /**
@@ -215,23 +380,23 @@ final class EventExtractor {
      * have three months"), and each once: every "today" of a document is the same day.
      */
     private static boolean isDay(Matcher m, String text, List<String> seen) {
-        String word = m.group("dayRel");
+        String word = m.group("w");
         String before = text.substring(Math.max(0, m.start() - 5), m.start());
         boolean sentenceStart = before.isBlank() || before.strip().matches(".*[.!?:\"“‘(]$");
         if (Character.isUpperCase(word.charAt(0)) && !sentenceStart) {
             return false;
         }
-        return !seen.contains(word.toLowerCase(Locale.ROOT)) && !before.toLowerCase(Locale.ROOT).endsWith("from ");
-    }
-
-    /** Whether the words themselves state the year. */
-    private static boolean explicit(Matcher m) {
-        for (String group : List.of("dmyY", "mdyY", "syY", "qY", "qoY", "seY", "seMY", "mrR", "myY", "fyA", "pyY")) {
-            if (m.group(group) != null) {
-                return true;
-            }
+        if (seen.contains(word.toLowerCase(Locale.ROOT)) || before.toLowerCase(Locale.ROOT).endsWith("from ")) {
+            return false;
         }
-        return false;
+        // "safer tomorrow than they were yesterday": a comparison, not a date
+        int clauseStart = Math.max(text.lastIndexOf(',', m.start()), Math.max(text.lastIndexOf('.', m.start()),
+                text.lastIndexOf('\n', m.start())));
+        int clauseEnd = m.end();
+        while (clauseEnd < text.length() && ",.;:!?\n".indexOf(text.charAt(clauseEnd)) < 0) {
+            clauseEnd++;
+        }
+        return !COMPARISON.matcher(text.substring(clauseStart + 1, clauseEnd)).find();
     }
 
     /**
@@ -288,87 +453,12 @@ final class EventExtractor {
         return merged;
     }
 
-    private static Resolved resolve(Matcher m, String text, List<Sentence> sentences, LocalDate ref) {
+    private static Resolved resolve(Form form, Matcher m, Context context) {
         try {
-            if (m.group("dmyD") != null) {
-                return day(year(m.group("dmyY")), month(m.group("dmyM")), m.group("dmyD"));
-            }
-            if (m.group("mdyM") != null) {
-                return day(year(m.group("mdyY")), month(m.group("mdyM")), m.group("mdyD"));
-            }
-            if (m.group("dmD") != null) {
-                Month month = month(m.group("dmM"));
-                return day(yearFor(month, tense(m, text, sentences), ref), month, m.group("dmD"));
-            }
-            if (m.group("syS") != null) {
-                return season(Season.valueOf(m.group("syS").toUpperCase(Locale.ROOT)), year(m.group("syY")));
-            }
-            if (m.group("qN") != null) {
-                return quarter(year(m.group("qY")), Integer.parseInt(m.group("qN")));
-            }
-            if (m.group("qO") != null) {
-                int year = m.group("qoY") != null ? year(m.group("qoY")) : relativeYear(m.group("qoR"), ref);
-                return quarter(year, List.of("first", "second", "third", "fourth")
-                    .indexOf(m.group("qO").toLowerCase(Locale.ROOT)) + 1);
-            }
-            if (m.group("seW") != null) {
-                return periodEdge(m, ref);
-            }
-            if (m.group("mrM") != null) {
-                return month(relativeYear(m.group("mrR"), ref), month(m.group("mrM")));
-            }
-            if (m.group("myM") != null) {
-                return month(year(m.group("myY")), month(m.group("myM")));
-            }
-            if (m.group("fyA") != null) {
-                return financialYear(m.group("fyA"), m.group("fyB"));
-            }
-            if (m.group("pmM") != null) {
-                return monthWithoutYear(m, text, sentences, ref);
-            }
-            if (m.group("srS") != null) {
-                return relativeSeason(m, text, sentences, ref);
-            }
-            if (m.group("pyY") != null) {
-                return year(year(m.group("pyY")));
-            }
-            if (m.group("fyR") != null) {
-                return relativeSchoolOrFinancialYear(m.group("fyR"), m.group("fyK"), ref);
-            }
-            if (m.group("wd") != null) {
-                return weekday(m, text, sentences, ref);
-            }
-            if (m.group("dayRel") != null) {
-                return new Resolved(switch (m.group("dayRel").toLowerCase(Locale.ROOT)) {
-                    case "yesterday" -> ref.minusDays(1);
-                    case "tomorrow" -> ref.plusDays(1);
-                    default -> ref;
-                }, DatePrecision.DAY);
-            }
-            if (m.group("rel") != null) {
-                String which = m.group("rel").toLowerCase(Locale.ROOT);
-                String unit = m.group("relU").toLowerCase(Locale.ROOT);
-                if (which.equals("this") && unit.equals("year")) {
-                    // "this year" alone is the document's own year, unless something will happen in it
-                    return tense(m, text, sentences) == Tense.FUTURE ? year(ref.getYear()) : null;
-                }
-                return relative(which, unit, ref);
-            }
-            if (m.group("agoN") != null) {
-                int n = number(m.group("agoN"));
-                String unit = m.group("agoU").toLowerCase(Locale.ROOT);
-                return unit.startsWith("year") ? year(ref.getYear() - n)
-                        : month(unit.startsWith("week") ? ref.minusWeeks(n) : ref.minusMonths(n));
-            }
-            if (m.group("hN") != null) {
-                int n = number(m.group("hN"));
-                return month(m.group("hU").toLowerCase(Locale.ROOT).startsWith("week") ? ref.plusWeeks(n)
-                        : ref.plusMonths(n));
-            }
-            return null;
+            return form.resolver().resolve(m, context);
         }
         catch (DateTimeException | IllegalArgumentException notADate) {
-            return null; // "31 February", "2010 to 2015"
+            return null; // "31 February"
         }
     }
 
@@ -380,8 +470,9 @@ final class EventExtractor {
      * The tense of the clause a date stands in: only future markers, only past ones, or neither
      * or both ("In November, I co-hosted": the clause "In November" has no tense of its own).
      */
-    private static Tense tense(Matcher m, String text, List<Sentence> sentences) {
-        Sentence sentence = Sentences.at(sentences, m.start());
+    private static Tense tense(Matcher m, Context c) {
+        String text = c.text();
+        Sentence sentence = c.sentences().at(m.start());
         int from = Math.min(sentence.start(), m.start());
         int to = Math.max(sentence.end(), m.end());
         int clauseStart = m.start();
@@ -411,14 +502,15 @@ final class EventExtractor {
         };
     }
 
-    private static Resolved monthWithoutYear(Matcher m, String text, List<Sentence> sentences, LocalDate ref) {
-        Month month = month(m.group("pmM"));
-        String lead = m.group("pmP").toLowerCase(Locale.ROOT);
+    private static Resolved monthWithoutYear(Matcher m, Context c) {
+        LocalDate ref = c.reference();
+        Month month = month(m.group("m"));
+        String lead = m.group("p").toLowerCase(Locale.ROOT);
         int year = switch (lead) {
             case "last" -> month.getValue() < ref.getMonthValue() ? ref.getYear() : ref.getYear() - 1;
             case "next" -> month.getValue() > ref.getMonthValue() ? ref.getYear() : ref.getYear() + 1;
             case "this" -> ref.getYear();
-            default -> yearFor(month, tense(m, text, sentences), ref);
+            default -> yearFor(month, tense(m, c), ref);
         };
         return month(year, month);
     }
@@ -428,9 +520,10 @@ final class EventExtractor {
      * when the sentence speaks of the past); "next": the first to start after it; "last": the
      * latest to end before it.
      */
-    private static Resolved relativeSeason(Matcher m, String text, List<Sentence> sentences, LocalDate ref) {
-        Season season = Season.valueOf(m.group("srS").toUpperCase(Locale.ROOT));
-        String lead = m.group("srP").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    private static Resolved relativeSeason(Matcher m, Context c) {
+        LocalDate ref = c.reference();
+        Season season = Season.valueOf(m.group("s").toUpperCase(Locale.ROOT));
+        String lead = m.group("p").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         List<LocalDate> starts = new ArrayList<>();
         for (int year = ref.getYear() - 2; year <= ref.getYear() + 1; year++) {
             starts.add(LocalDate.of(year, season.firstMonth(), 1));
@@ -442,20 +535,21 @@ final class EventExtractor {
         LocalDate start = switch (lead) {
             case "last" -> last;
             case "next" -> next;
-            default -> current != null ? current : tense(m, text, sentences) == Tense.PAST ? last : next;
+            default -> current != null ? current : tense(m, c) == Tense.PAST ? last : next;
         };
         return new Resolved(start, DatePrecision.SEASON);
     }
 
     /** The start of a year is its first quarter; the end of a year its December; of a month, the month. */
-    private static Resolved periodEdge(Matcher m, LocalDate ref) {
-        String edge = m.group("seW").toLowerCase(Locale.ROOT);
-        if (m.group("seM") != null) {
-            Month month = month(m.group("seM"));
-            int year = m.group("seMY") != null ? year(m.group("seMY")) : yearFor(month, Tense.UNKNOWN, ref);
+    private static Resolved periodEdge(Matcher m, Context c) {
+        LocalDate ref = c.reference();
+        String edge = m.group("w").toLowerCase(Locale.ROOT);
+        if (m.group("m") != null) {
+            Month month = month(m.group("m"));
+            int year = m.group("my") != null ? year(m.group("my")) : yearFor(month, Tense.UNKNOWN, ref);
             return month(year, month);
         }
-        int year = m.group("seY") != null ? year(m.group("seY")) : relativeYear(m.group("seR"), ref);
+        int year = m.group("y") != null ? year(m.group("y")) : relativeYear(m.group("r"), ref);
         return switch (edge) {
             case "start", "beginning" -> quarter(year, 1);
             case "end" -> month(year, Month.DECEMBER);
@@ -463,7 +557,15 @@ final class EventExtractor {
         };
     }
 
-    private static Resolved relative(String which, String unit, LocalDate ref) {
+    /** "Last week", "next month": the month they fall in; "last year", "next year"; "this year" only ahead. */
+    private static Resolved relative(Matcher m, Context c) {
+        String which = m.group("r").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String unit = m.group("u").toLowerCase(Locale.ROOT);
+        LocalDate ref = c.reference();
+        if (which.equals("this") && unit.equals("year")) {
+            // "this year" alone is the document's own year, unless something will happen in it
+            return tense(m, c) == Tense.FUTURE ? year(ref.getYear()) : null;
+        }
         int step = which.equals("last") ? -1 : which.equals("next") ? 1 : 0;
         return switch (unit) {
             case "week" -> month(ref.plusWeeks(step));
@@ -482,15 +584,16 @@ final class EventExtractor {
     }
 
     /** "On Wednesday": the nearest Wednesday the tense allows; "last"/"next": the one before or after. */
-    private static Resolved weekday(Matcher m, String text, List<Sentence> sentences, LocalDate ref) {
-        java.time.DayOfWeek day = java.time.DayOfWeek.valueOf(m.group("wd").toUpperCase(Locale.ROOT));
+    private static Resolved weekday(Matcher m, Context c) {
+        LocalDate ref = c.reference();
+        java.time.DayOfWeek day = java.time.DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT));
         LocalDate before = ref.with(java.time.temporal.TemporalAdjusters.previousOrSame(day));
         LocalDate after = ref.with(java.time.temporal.TemporalAdjusters.nextOrSame(day));
-        String which = m.group("wdP").toLowerCase(Locale.ROOT);
+        String which = m.group("p").toLowerCase(Locale.ROOT);
         LocalDate date = switch (which) {
             case "last" -> ref.with(java.time.temporal.TemporalAdjusters.previous(day));
             case "next" -> ref.with(java.time.temporal.TemporalAdjusters.next(day));
-            default -> switch (tense(m, text, sentences)) {
+            default -> switch (tense(m, c)) {
                 case FUTURE -> after;
                 case PAST -> before;
                 case UNKNOWN -> ref.toEpochDay() - before.toEpochDay() <= after.toEpochDay() - ref.toEpochDay() ? before

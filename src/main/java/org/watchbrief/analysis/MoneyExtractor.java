@@ -53,6 +53,11 @@ final class MoneyExtractor {
     private static final Map<String, Integer> COUNTS = Map.of("two", 2, "three", 3, "four", 4, "five", 5, "six", 6,
             "seven", 7, "eight", 8, "nine", 9, "ten", 10);
 
+    /** How far before and after a currency sign or word its sum's words may reach. */
+    private static final int MARKER_BEFORE = 40;
+
+    private static final int MARKER_AFTER = 160;
+
     /** How many words either side of a sum its kind is looked for. */
     private static final int CUE_WINDOW = 12;
 
@@ -75,15 +80,18 @@ final class MoneyExtractor {
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern PURPOSE_CLAUSE = Pattern.compile(
-            "\\b(?:to|for|towards|on|in\\s+order\\s+to)\\s+(?!be\\b|the\\s+(?:next|last)\\b)(.{6,}?)"
+            "\\b(?:to|for|towards|on|in\\s+order\\s+to)\\s+(?!be\\b|the\\s+(?:next|last)\\b|\\d)(.{6,}?)"
                     + "(?=\\s*(?:[.;:!?]|,\\s+(?:and|but|which|while|who|whereas)\\b|\\s[–—]\\s|$)"
-                    + "|\\s+(?:and|or|but)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[£$€]|US\\$))",
+                    + "|\\s+(?:and|or|but)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[£$€]|US\\$)"
+                    + "|\\s+(?:will|would|is|are|was|were|has|have|had)\\s)",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern NOT_A_NOUN = Pattern.compile(
             "^(?:is|was|were|are|be|been|will|would|could|should|can|may|has|have|had|already|which|that|and|or|"
-                    + "a|an|the|this|from|by|of|in|at|per|each|with|as|so|it|has)\\b",
+                    + "a|an|the|this|from|by|of|in|at|per|each|with|as|so|it|for|to|towards|on|\\p{L}+ed)\\b",
             Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern PHRASE_END = Pattern.compile("(?=\\s*(?:[.;:!?]|,\\s|\\s[–—]\\s|$))");
 
     private static final int PURPOSE_MAX = 200;
 
@@ -93,7 +101,7 @@ final class MoneyExtractor {
                 + "awarded commit committed commitment allocate allocated allocation available provide provided "
                 + "providing package bail-out scheme programme boost backed backing pledge pledged donate donated "
                 + "contracts competition given give giving receive receiving receives spend bailout bail-outs announce "
-                + "announced announcing bid bids prize");
+                + "announced announcing bid bids prize offer offered offering");
         put(cues, MoneyKind.FINE, "fine fines fined penalty penalties");
         put(cues, MoneyKind.COST, "cost costs costing spent spending loss losses lost expenditure damage damages "
                 + "estimate estimated");
@@ -111,64 +119,89 @@ final class MoneyExtractor {
         }
     }
 
-    List<MoneyMention> extract(String text, Tokens tokens, List<Sentence> sentences, List<EventExtractor.Found> dates,
+    List<MoneyMention> extract(String text, Tokens tokens, Sentences sentences, List<EventExtractor.Found> dates,
             LocalDate reference) {
         List<MoneyMention> mentions = new ArrayList<>();
         MoneyMention previous = null;
-        int previousEnd = 0;
-        Matcher m = MONEY.matcher(text);
-        while (m.find()) {
-            Sum sum = sum(m);
-            if (sum == null) {
+        int consumed = 0;
+        Matcher m = MONEY.matcher(text).useTransparentBounds(true);
+        // The pattern is tried only around a currency sign or word, never over the whole text.
+        for (int marker : markers(text)) {
+            if (marker < consumed) {
                 continue;
             }
-            Sentence sentence = Sentences.at(sentences, m.start());
-            MoneyKind kind = cueKind(tokens, sentence, m.start(), m.end(), m.group("lead"));
+            m.region(Math.max(consumed, marker - MARKER_BEFORE), Math.min(text.length(), marker + MARKER_AFTER));
+            boolean found = false;
+            while (!found && m.find() && m.start() <= marker) {
+                found = m.end() > marker;
+            }
+            if (!found) {
+                continue;
+            }
+            Sum sum = sum(m);
+            Sentence sentence = sentences.at(m.start());
+            MoneyKind kind = cueKind(tokens, sentence, m.start(), sum.end(), m.group("lead"));
             if (kind == null) {
                 // "This includes £9.86 million …": a sum listed after another in its paragraph shares its kind
-                kind = previous != null && !text.substring(previousEnd, m.start()).contains("\n\n") ? previous.kind()
+                kind = previous != null && !text.substring(consumed, m.start()).contains("\n\n") ? previous.kind()
                         : MoneyKind.OTHER;
             }
-            String purpose = purpose(text.substring(m.end(), Math.max(m.end(), sentence.end())));
+            String purpose = purpose(text.substring(sum.end(), Math.max(sum.end(), sentence.end())));
             String announcement = kind == MoneyKind.FUNDING
-                    ? AnnouncementKeys.key(sum.currency(), sum.amount(), year(dates, sentence, m.start(), reference))
+                    ? AnnouncementKeys.key(sum.currency(), sum.amount(), year(dates, sentence, reference))
                     : null;
-            previous = new MoneyMention(Sentences.collapse(m.group()), sum.amount(), sum.currency(), kind, purpose,
-                    announcement);
-            previousEnd = m.end();
+            previous = new MoneyMention(Sentences.collapse(text.substring(m.start(), sum.end())), sum.amount(),
+                    sum.currency(), kind, purpose, announcement);
+            consumed = sum.end();
             mentions.add(previous);
         }
         return mentions;
     }
 
-    private record Sum(String currency, BigDecimal amount) {
+    /** Where a currency sign or word stands, in text order. */
+    private static List<Integer> markers(String text) {
+        List<Integer> markers = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '£' || c == '$' || c == '€') {
+                markers.add(i);
+            }
+            else if ((c == 'p' || c == 'P' || c == 'd' || c == 'D' || c == 'e' || c == 'E')
+                    && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+                    && (text.regionMatches(true, i, "pound", 0, 5) || text.regionMatches(true, i, "dollar", 0, 6)
+                            || text.regionMatches(true, i, "euro", 0, 4))) {
+                markers.add(i);
+            }
+        }
+        return markers;
     }
 
-    /** The sum a match writes: a range's upper end, a yearly sum times its years; {@code null} if none. */
+    /** A sum found, and where its words end. */
+    private record Sum(String currency, BigDecimal amount, int end) {
+    }
+
+    /**
+     * The sum a match writes: a range's upper end, a yearly sum times its years. "£5m and £10m"
+     * without "between" is two sums: the first is taken, the second found next.
+     */
     private static Sum sum(Matcher m) {
         boolean worded = m.group("cur") == null;
         String currency = currency(worded ? m.group("word") : m.group("cur"));
-        String sep = m.group("sep");
-        boolean range = m.group("num2") != null && !(sep.equalsIgnoreCase("and")
-                && !"between".equalsIgnoreCase(m.group("lead")));
-        if (m.group("num2") != null && !range) {
-            return null; // "£5m and £10m": two sums, found one by one
-        }
         String multiplier = worded ? m.group("wmult") : m.group("mult");
-        BigDecimal amount;
-        if (range) {
-            String upperMultiplier = m.group("mult2") != null ? m.group("mult2") : multiplier;
-            amount = amount(m.group("num2"), upperMultiplier);
+        String number = worded ? m.group("wnum") : m.group("num");
+        if (m.group("num2") != null && m.group("sep").equalsIgnoreCase("and")
+                && !"between".equalsIgnoreCase(m.group("lead"))) {
+            int end = worded ? m.end("word") : m.group("mult") != null ? m.end("mult") : m.end("num");
+            return new Sum(currency, amount(number, multiplier), end);
         }
-        else {
-            amount = amount(worded ? m.group("wnum") : m.group("num"), multiplier);
-        }
+        BigDecimal amount = m.group("num2") == null ? amount(number, multiplier)
+                : amount(m.group("num2"), m.group("mult2") != null ? m.group("mult2") : multiplier);
         if (m.group("years") != null) {
             String years = m.group("years").toLowerCase(Locale.ROOT);
-            amount = amount.multiply(BigDecimal.valueOf(COUNTS.getOrDefault(years, 0) > 0 ? COUNTS.get(years)
+            amount = amount.multiply(BigDecimal.valueOf(COUNTS.containsKey(years) ? COUNTS.get(years)
                     : Integer.parseInt(years)));
         }
-        return new Sum(currency, amount);
+        return new Sum(currency, amount, m.end());
     }
 
     private static String currency(String symbolOrWord) {
@@ -206,8 +239,8 @@ final class MoneyExtractor {
      * @return the kind, or {@code null} when the sentence has no cue
      */
     private static MoneyKind cueKind(Tokens tokens, Sentence sentence, int start, int end, String lead) {
-        int first = firstTokenAtOrAfter(tokens, start);
-        int last = firstTokenAtOrAfter(tokens, end) - 1;
+        int first = tokens.atOrAfter(start);
+        int last = tokens.atOrAfter(end) - 1;
         MoneyKind best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (int i = Math.max(0, first - CUE_WINDOW); i < Math.min(tokens.size(), last + 1 + CUE_WINDOW); i++) {
@@ -218,8 +251,11 @@ final class MoneyExtractor {
             MoneyKind cue = CUES.get(tokens.stem(i));
             if (cue == MoneyKind.OTHER) {
                 distance *= 2;
-                if (i > 0 && tokens.surface(i - 1).matches("\\d{4}(?:/\\d{2,4})?")) {
+                if (i > 0 && tokens.lower(i - 1).matches("\\d+")) {
                     cue = null; // "in 2018/19 prices": a price base, not a price
+                }
+                else if (tokens.lower(i).equals("worth") && fundedThingBefore(tokens, i)) {
+                    cue = MoneyKind.FUNDING; // "contracts worth £70,000", unlike "an industry worth £5bn"
                 }
             }
             if (i > last && distance <= 3 && FUNDED_THINGS.contains(tokens.stem(i))) {
@@ -244,19 +280,13 @@ final class MoneyExtractor {
         return best;
     }
 
-    private static int firstTokenAtOrAfter(Tokens tokens, int offset) {
-        int low = 0;
-        int high = tokens.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (tokens.end(mid) <= offset) {
-                low = mid + 1;
-            }
-            else {
-                high = mid;
+    private static boolean fundedThingBefore(Tokens tokens, int i) {
+        for (int k = Math.max(0, i - 3); k < i; k++) {
+            if (FUNDED_THINGS.contains(tokens.stem(k))) {
+                return true;
             }
         }
-        return low;
+        return false;
     }
 
     /** The clause a sum pays for: "to …" or "for …" after it, else the thing named right after it. */
@@ -269,7 +299,7 @@ final class MoneyExtractor {
         Matcher clause = PURPOSE_CLAUSE.matcher(rest);
         String purpose = null;
         if (!NOT_A_NOUN.matcher(rest).find() && !rest.isEmpty() && Character.isLetter(rest.charAt(0))) {
-            Matcher end = Pattern.compile("(?=\\s*(?:[.;:!?]|,\\s|\\s[–—]\\s|$))").matcher(rest);
+            Matcher end = PHRASE_END.matcher(rest);
             purpose = end.find() ? rest.substring(0, end.start()) : rest;
         }
         else if (clause.find() && clause.start() <= 60) {
@@ -288,7 +318,7 @@ final class MoneyExtractor {
      * document's own date ("In September 2018 the Home Secretary announced £21.5m"), else the
      * document's own year.
      */
-    private static int year(List<EventExtractor.Found> dates, Sentence sentence, int offset, LocalDate reference) {
+    private static int year(List<EventExtractor.Found> dates, Sentence sentence, LocalDate reference) {
         int year = reference.getYear();
         LocalDate latest = null;
         for (EventExtractor.Found date : dates) {

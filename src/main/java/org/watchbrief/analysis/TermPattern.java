@@ -1,7 +1,6 @@
 package org.watchbrief.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -34,12 +33,12 @@ final class TermPattern {
     }
 
     /** One word of the text. */
-    private sealed interface Atom permits StemAtom, PrefixAtom, CasedAtom {
+    sealed interface Atom permits StemAtom, PrefixAtom, CasedAtom {
 
         boolean matches(Tokens tokens, int i);
     }
 
-    private record StemAtom(String stem) implements Atom {
+    record StemAtom(String stem) implements Atom {
 
         @Override
         public boolean matches(Tokens tokens, int i) {
@@ -47,7 +46,7 @@ final class TermPattern {
         }
     }
 
-    private record PrefixAtom(String prefix) implements Atom {
+    record PrefixAtom(String prefix) implements Atom {
 
         @Override
         public boolean matches(Tokens tokens, int i) {
@@ -55,7 +54,7 @@ final class TermPattern {
         }
     }
 
-    private record CasedAtom(String word, String stem) implements Atom {
+    record CasedAtom(String word, String stem) implements Atom {
 
         @Override
         public boolean matches(Tokens tokens, int i) {
@@ -64,7 +63,7 @@ final class TermPattern {
     }
 
     /** One position of the term: any of its alternatives (each a run of words), after up to maxGap other words. */
-    private record Step(List<List<Atom>> alternatives, int maxGap) {
+    record Step(List<List<Atom>> alternatives, int maxGap) {
     }
 
     /** A word of the term as written, before compiling. */
@@ -167,42 +166,32 @@ final class TermPattern {
     }
 
     /**
-     * Every place the term occurs, as {@code [first word, last word]} pairs, in text order, each
-     * place once.
+     * Where a match of the term can begin: one entry per variant and first alternative, keyed by
+     * its first word, so that a text's words can be looked up in an index of all terms at once.
      */
-    List<int[]> find(Tokens tokens) {
-        List<int[]> found = new ArrayList<>();
+    List<Start> starts() {
+        List<Start> starts = new ArrayList<>();
         for (List<Step> steps : variants) {
             for (List<Atom> first : steps.get(0).alternatives()) {
-                for (int start : candidates(first.get(0), tokens)) {
-                    int end = run(first, tokens, start);
-                    if (end >= 0) {
-                        end = rest(steps, 1, tokens, end + 1);
-                        if (end >= 0 && !contains(found, start, end)) {
-                            found.add(new int[] { start, end });
-                        }
-                    }
-                }
+                starts.add(new Start(first, steps));
             }
         }
-        found.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
-        return found;
+        return starts;
     }
 
-    private static int[] candidates(Atom atom, Tokens tokens) {
-        if (atom instanceof StemAtom stem) {
-            return tokens.positions(stem.stem());
+    /** A way the term can begin: its first run of words, then the rest of its steps. */
+    record Start(List<Atom> first, List<Step> steps) {
+
+        /** The first word: a stem, a prefix or a word with capitals. */
+        Atom atom() {
+            return first.get(0);
         }
-        if (atom instanceof CasedAtom cased) {
-            return Arrays.stream(tokens.positions(cased.stem())).filter(i -> cased.matches(tokens, i)).toArray();
+
+        /** The last word of a match beginning at word {@code i}, or -1. */
+        int matchAt(Tokens tokens, int i) {
+            int end = run(first, tokens, i);
+            return end < 0 ? -1 : rest(steps, 1, tokens, end + 1);
         }
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (atom.matches(tokens, i)) {
-                positions.add(i);
-            }
-        }
-        return positions.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Matches a run of atoms from {@code start}; the last word matched, or -1. */
@@ -225,6 +214,9 @@ final class TermPattern {
         }
         Step step = steps.get(index);
         for (int at = from; at <= from + step.maxGap() && at < tokens.size(); at++) {
+            if (at > from && tokens.sentenceStartsAt(at)) {
+                return -1; // a gap never reaches across the end of a sentence
+            }
             for (List<Atom> alternative : step.alternatives()) {
                 int end = run(alternative, tokens, at);
                 if (end >= 0) {
@@ -236,15 +228,6 @@ final class TermPattern {
             }
         }
         return -1;
-    }
-
-    private static boolean contains(List<int[]> found, int start, int end) {
-        for (int[] f : found) {
-            if (f[0] == start && f[1] == end) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

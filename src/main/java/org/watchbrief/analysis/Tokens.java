@@ -4,40 +4,45 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * A text's words, normalised by Lucene: Unicode word breaks (UAX #29, so "live-streamed" is two
+ * A text's words, normalised with Lucene: Unicode word breaks (UAX #29, so "live-streamed" is two
  * words), possessives dropped, lower case, and the Snowball English (Porter2) stem, so that
  * "groomers" and "groomer", "streamed" and "streaming" compare equal. Each word keeps its offsets
- * in the text. Immutable once built; one instance per text.
+ * in the text. Immutable; one instance per text.
  */
 final class Tokens {
 
-    /** Lucene's analysis chain; Lucene reuses its components per thread, so one instance serves all. */
-    private static final Analyzer ENGLISH = new Analyzer() {
+    /** Lucene's tokenizer chain; Lucene reuses its components per thread, so one instance serves all. */
+    private static final Analyzer WORDS = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             StandardTokenizer source = new StandardTokenizer();
-            TokenStream stream = new EnglishPossessiveFilter(source);
-            stream = new LowerCaseFilter(stream);
-            stream = new SnowballFilter(stream, new EnglishStemmer());
-            return new TokenStreamComponents(source, stream);
+            return new TokenStreamComponents(source, new LowerCaseFilter(new EnglishPossessiveFilter(source)));
         }
     };
+
+    /**
+     * Stems already computed: documents share most of their words, and the stemmer is the dearest
+     * step. Bounded, so an endless stream of new words cannot fill the memory.
+     */
+    private static final Map<String, String> STEMS = new ConcurrentHashMap<>();
+
+    private static final int STEM_CACHE_LIMIT = 200_000;
+
+    private static final ThreadLocal<EnglishStemmer> STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
 
     private final String text;
 
@@ -47,28 +52,33 @@ final class Tokens {
 
     private final int[] ends;
 
-    private final String[] stems;
-
     private final String[] lower;
 
-    private Map<String, int[]> byStem;
+    private final String[] stems;
 
-    private Tokens(String text, int size, int[] starts, int[] ends, String[] stems) {
+    private final boolean[] sentenceStarts;
+
+    private Tokens(String text, int size, int[] starts, int[] ends, String[] lower) {
         this.text = text;
         this.size = size;
         this.starts = starts;
         this.ends = ends;
-        this.stems = stems;
-        this.lower = new String[size];
+        this.lower = lower;
+        this.stems = new String[size];
+        this.sentenceStarts = new boolean[size];
+        for (int i = 0; i < size; i++) {
+            stems[i] = stem(lower[i]);
+            sentenceStarts[i] = i == 0 || sentenceEndBetween(text, ends[i - 1], starts[i]);
+        }
     }
 
     static Tokens of(String text) {
         int capacity = Math.max(16, text.length() / 5);
         int[] starts = new int[capacity];
         int[] ends = new int[capacity];
-        String[] stems = new String[capacity];
+        String[] lower = new String[capacity];
         int size = 0;
-        try (TokenStream stream = ENGLISH.tokenStream("text", text)) {
+        try (TokenStream stream = WORDS.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
@@ -76,11 +86,11 @@ final class Tokens {
                 if (size == starts.length) {
                     starts = Arrays.copyOf(starts, size * 2);
                     ends = Arrays.copyOf(ends, size * 2);
-                    stems = Arrays.copyOf(stems, size * 2);
+                    lower = Arrays.copyOf(lower, size * 2);
                 }
                 starts[size] = offset.startOffset();
                 ends[size] = offset.endOffset();
-                stems[size] = term.toString();
+                lower[size] = term.toString();
                 size++;
             }
             stream.end();
@@ -88,17 +98,37 @@ final class Tokens {
         catch (IOException impossible) {
             throw new UncheckedIOException(impossible); // a String reader does not fail
         }
-        return new Tokens(text, size, starts, ends, stems);
+        return new Tokens(text, size, starts, ends, lower);
     }
 
     /** The stems of a phrase's words, in order: how a taxonomy term is compared with a text. */
     static List<String> stems(String phrase) {
-        Tokens tokens = of(phrase);
-        List<String> stems = new ArrayList<>(tokens.size);
-        for (int i = 0; i < tokens.size; i++) {
-            stems.add(tokens.stems[i]);
+        return new ArrayList<>(Arrays.asList(of(phrase).stems));
+    }
+
+    /** The Snowball English stem of a lower-case word. */
+    private static String stem(String word) {
+        String stem = STEMS.get(word);
+        if (stem == null) {
+            EnglishStemmer stemmer = STEMMER.get();
+            stemmer.setCurrent(word);
+            stemmer.stem();
+            stem = stemmer.getCurrent();
+            if (STEMS.size() < STEM_CACHE_LIMIT) {
+                STEMS.put(word, stem);
+            }
         }
-        return stems;
+        return stem;
+    }
+
+    private static boolean sentenceEndBetween(String text, int from, int to) {
+        for (int c = from; c < to; c++) {
+            char ch = text.charAt(c);
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':' || ch == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     String text() {
@@ -121,34 +151,29 @@ final class Tokens {
         return stems[token];
     }
 
-    /** The word as written. */
-    String surface(int token) {
-        return text.substring(starts[token], ends[token]);
-    }
-
-    /** The word as written, in lower case. */
+    /** The word as written, in lower case, without a possessive "'s". */
     String lower(int token) {
-        String word = lower[token];
-        if (word == null) {
-            word = surface(token).toLowerCase(Locale.ROOT);
-            lower[token] = word;
-        }
-        return word;
+        return lower[token];
     }
 
-    /** The positions of the words with this stem, in text order. */
-    int[] positions(String stem) {
-        if (byStem == null) {
-            Map<String, List<Integer>> lists = new HashMap<>();
-            for (int i = 0; i < size; i++) {
-                lists.computeIfAbsent(stems[i], s -> new ArrayList<>(2)).add(i);
+    /** Whether a sentence (or a clause after ";" or ":") ends between this word and the one before. */
+    boolean sentenceStartsAt(int token) {
+        return sentenceStarts[token];
+    }
+
+    /** The word at or after a character offset: its index, or {@link #size()} when none is. */
+    int atOrAfter(int offset) {
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (ends[mid] <= offset) {
+                low = mid + 1;
             }
-            Map<String, int[]> index = new HashMap<>(lists.size() * 2);
-            lists.forEach((s, list) -> index.put(s, list.stream().mapToInt(Integer::intValue).toArray()));
-            byStem = index;
+            else {
+                high = mid;
+            }
         }
-        return byStem.getOrDefault(stem, NONE);
+        return low;
     }
-
-    private static final int[] NONE = new int[0];
 }
