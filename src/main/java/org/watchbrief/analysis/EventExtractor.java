@@ -246,12 +246,22 @@ final class EventExtractor {
                     + "|asked|answered|tabled|released|dated|issued|first\\s+published)(?:\\s+on)?:?)?[\\s\\p{Punct}*_]*$",
             Pattern.CASE_INSENSITIVE);
 
-    /** A dateline's verb just before its date: "Home Office written question – answered on". */
+    /**
+     * A dateline's verb just before its full date: "Home Office written question – answered on",
+     * not a sentence's "the report was published on".
+     */
     private static final Pattern DATELINE_VERB = Pattern.compile(
-            "\\b(?:debated|published|updated|posted|asked|answered|tabled|released|issued)(?:\\s+on)?:?\\s*$",
+            "(?<!\\b(?:was|were|is|are|be|been|being|will|has|have|had)\\s)"
+                    + "\\b(?:debated|published|updated|posted|asked|answered|tabled|released|issued)(?:\\s+on)?:?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern COMPARISON = Pattern.compile("\\bthan\\b", Pattern.CASE_INSENSITIVE);
+
+    /** What may stand between two date expressions side by side: "this year, in May", "today (3 April". */
+    private static final Pattern SIDE_BY_SIDE = Pattern.compile("[\\s,(–-]*(?:in|on|of)?[\\s(]*");
+
+    /** A line that ends as a sentence does, not as a heading. */
+    private static final Pattern SENTENCE_CLOSE = Pattern.compile("[.!?:;][\"”’)]*\\s*$");
 
     private static final Pattern URL = Pattern.compile("\\bhttps?://\\S+|\\bwww\\.\\S+");
 
@@ -293,6 +303,7 @@ final class EventExtractor {
         List<Candidate> candidates = new ArrayList<>();
         Context context = new Context(text, sentences, reference);
         List<String> daysSeen = new ArrayList<>();
+        Map<Form, Matcher> matchers = new java.util.IdentityHashMap<>();
         // Try the forms only where a date can start: at a word that can anchor one (a number, a
         // month, "today", "last") or a word or two before it ("over the next 18 months"). Every
         // start is tried, so "in April" does not hide "April 2017".
@@ -303,8 +314,8 @@ final class EventExtractor {
                 continue;
             }
             for (Form form : forms) {
-                Matcher m = form.pattern().matcher(text).region(tokens.start(i), text.length())
-                    .useTransparentBounds(true);
+                Matcher m = matchers.computeIfAbsent(form, f -> f.pattern().matcher(text).useTransparentBounds(true))
+                    .region(tokens.start(i), text.length());
                 if (!m.lookingAt()) {
                     continue;
                 }
@@ -382,7 +393,8 @@ final class EventExtractor {
     private static boolean isDay(Matcher m, String text, List<String> seen) {
         String word = m.group("w");
         String before = text.substring(Math.max(0, m.start() - 5), m.start());
-        boolean sentenceStart = before.isBlank() || before.strip().matches(".*[.!?:\"“‘(]$");
+        String previous = before.strip();
+        boolean sentenceStart = previous.isEmpty() || ".!?:\"“‘(".indexOf(previous.charAt(previous.length() - 1)) >= 0;
         if (Character.isUpperCase(word.charAt(0)) && !sentenceStart) {
             return false;
         }
@@ -439,7 +451,7 @@ final class EventExtractor {
         List<Candidate> merged = new ArrayList<>();
         for (Candidate c : candidates) {
             Candidate previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (previous != null && text.substring(previous.end(), c.start()).matches("[\\s,(–-]*(?:in|on|of)?[\\s(]*")) {
+            if (previous != null && SIDE_BY_SIDE.matcher(text).region(previous.end(), c.start()).matches()) {
                 if (c.resolved().within(previous.resolved())) {
                     merged.set(merged.size() - 1, c);
                     continue;
@@ -629,7 +641,7 @@ final class EventExtractor {
     }
 
     private static Resolved day(int year, Month month, String day) {
-        return new Resolved(LocalDate.of(year, month, Integer.parseInt(day.replaceAll("\\D", ""))), DatePrecision.DAY);
+        return new Resolved(LocalDate.of(year, month, Integer.parseInt(day)), DatePrecision.DAY);
     }
 
     private static Resolved month(int year, Month month) {
@@ -689,13 +701,24 @@ final class EventExtractor {
         int lineEnd = text.indexOf('\n', c.end());
         String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
         String rest = line.substring(0, c.start() - lineStart) + " " + line.substring(c.end() - lineStart);
-        if (DATELINE.matcher(rest).matches() || (DATELINE_VERB.matcher(line.substring(0, c.start() - lineStart)).find()
-                && line.strip().split("\\s+").length <= HEADING_MAX_WORDS)) {
+        boolean fullDate = c.explicit() && c.resolved().precision() == DatePrecision.DAY;
+        if (DATELINE.matcher(rest).matches() || (fullDate && DATELINE_VERB.matcher(line.substring(0, c.start()
+                - lineStart)).find() && words(line) <= HEADING_MAX_WORDS)) {
             return true;
         }
-        boolean heading = !line.strip().matches(".*[.!?:;][\"”’)]*$") && line.strip().split("\\s+").length
-                <= HEADING_MAX_WORDS;
+        boolean heading = !SENTENCE_CLOSE.matcher(line).find() && words(line) <= HEADING_MAX_WORDS;
         return heading && Math.abs(c.resolved().date().toEpochDay() - reference.toEpochDay()) <= 7;
+    }
+
+    private static int words(String line) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < line.length(); i++) {
+            boolean space = Character.isWhitespace(line.charAt(i));
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return words;
     }
 
     /** The event: the date's sentence, without a leading date phrase, cut to a readable length. */

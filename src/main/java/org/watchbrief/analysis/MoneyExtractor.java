@@ -158,7 +158,7 @@ final class MoneyExtractor {
         return mentions;
     }
 
-    /** Where a currency sign or word stands, in text order. */
+    /** Where a currency sign or word ("pounds", "dollars", "euros") stands, in text order. */
     private static List<Integer> markers(String text) {
         List<Integer> markers = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
@@ -166,14 +166,22 @@ final class MoneyExtractor {
             if (c == '£' || c == '$' || c == '€') {
                 markers.add(i);
             }
-            else if ((c == 'p' || c == 'P' || c == 'd' || c == 'D' || c == 'e' || c == 'E')
-                    && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
-                    && (text.regionMatches(true, i, "pound", 0, 5) || text.regionMatches(true, i, "dollar", 0, 6)
-                            || text.regionMatches(true, i, "euro", 0, 4))) {
+            else if (i + 4 <= text.length() && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
+                    && currencyWordAt(text, i, Character.toLowerCase(c))) {
                 markers.add(i);
             }
         }
         return markers;
+    }
+
+    private static boolean currencyWordAt(String text, int i, char first) {
+        char second = Character.toLowerCase(text.charAt(i + 1));
+        return switch (first) {
+            case 'p' -> second == 'o' && text.regionMatches(true, i, "pound", 0, 5);
+            case 'd' -> second == 'o' && text.regionMatches(true, i, "dollar", 0, 6);
+            case 'e' -> second == 'u' && text.regionMatches(true, i, "euro", 0, 4);
+            default -> false;
+        };
     }
 
     /** A sum found, and where its words end. */

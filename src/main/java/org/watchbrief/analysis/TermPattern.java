@@ -1,8 +1,10 @@
 package org.watchbrief.analysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A taxonomy term compiled for matching against a text's {@link Tokens}. The syntax:
@@ -62,8 +64,58 @@ final class TermPattern {
         }
     }
 
-    /** One position of the term: any of its alternatives (each a run of words), after up to maxGap other words. */
-    record Step(List<List<Atom>> alternatives, int maxGap) {
+    /**
+     * One position of the term: any of its alternatives (each a run of words), after up to
+     * maxGap other words. Alternatives are indexed by their first word's stem, so a word is
+     * compared only with the alternatives that can start there.
+     */
+    static final class Step {
+
+        private final List<List<Atom>> alternatives;
+
+        private final int maxGap;
+
+        private final Map<String, List<List<Atom>>> byStem = new HashMap<>();
+
+        private final List<List<Atom>> byPrefix = new ArrayList<>();
+
+        Step(List<List<Atom>> alternatives, int maxGap) {
+            this.alternatives = List.copyOf(alternatives);
+            this.maxGap = maxGap;
+            for (List<Atom> alternative : alternatives) {
+                if (alternative.get(0) instanceof StemAtom stem) {
+                    byStem.computeIfAbsent(stem.stem(), k -> new ArrayList<>()).add(alternative);
+                }
+                else if (alternative.get(0) instanceof CasedAtom cased) {
+                    byStem.computeIfAbsent(cased.stem(), k -> new ArrayList<>()).add(alternative);
+                }
+                else {
+                    byPrefix.add(alternative);
+                }
+            }
+        }
+
+        List<List<Atom>> alternatives() {
+            return alternatives;
+        }
+
+        int maxGap() {
+            return maxGap;
+        }
+
+        /** The alternatives whose first word may be word {@code i}. */
+        List<List<Atom>> candidates(Tokens tokens, int i) {
+            List<List<Atom>> stems = byStem.get(tokens.stem(i));
+            if (stems == null) {
+                return byPrefix;
+            }
+            if (byPrefix.isEmpty()) {
+                return stems;
+            }
+            List<List<Atom>> both = new ArrayList<>(stems);
+            both.addAll(byPrefix);
+            return both;
+        }
     }
 
     /** A word of the term as written, before compiling. */
@@ -74,6 +126,9 @@ final class TermPattern {
      * @throws IllegalArgumentException naming what is wrong with the term
      */
     static TermPattern compile(String term) {
+        if (term == null || term.isBlank()) {
+            throw new IllegalArgumentException("a term must not be blank");
+        }
         List<Word> words = new ArrayList<>();
         int gap = 0;
         for (String part : term.strip().split("\\s+")) {
@@ -134,6 +189,10 @@ final class TermPattern {
                 run.add(atom(pieces[i], prefix && i == pieces.length - 1, term));
             }
             alternatives.add(run);
+            if (pieces.length > 1) {
+                // "co-operation" also matches "cooperation"
+                alternatives.add(List.of(atom(String.join("", pieces), prefix, term)));
+            }
             // "livestream" also matches "live-streamed": the word split in two
             if (pieces.length == 1 && core.length() >= SPLIT_MINIMUM_LENGTH && core.equals(core.toLowerCase(Locale.ROOT))
                     && core.chars().allMatch(Character::isLetter)) {
@@ -200,7 +259,7 @@ final class TermPattern {
             return -1;
         }
         for (int k = 0; k < atoms.size(); k++) {
-            if (!atoms.get(k).matches(tokens, start + k)) {
+            if (!atoms.get(k).matches(tokens, start + k) || (k > 0 && tokens.sentenceStartsAt(start + k))) {
                 return -1;
             }
         }
@@ -214,10 +273,10 @@ final class TermPattern {
         }
         Step step = steps.get(index);
         for (int at = from; at <= from + step.maxGap() && at < tokens.size(); at++) {
-            if (at > from && tokens.sentenceStartsAt(at)) {
-                return -1; // a gap never reaches across the end of a sentence
+            if (tokens.sentenceStartsAt(at)) {
+                return -1; // a term never reaches across the end of a sentence
             }
-            for (List<Atom> alternative : step.alternatives()) {
+            for (List<Atom> alternative : step.candidates(tokens, at)) {
                 int end = run(alternative, tokens, at);
                 if (end >= 0) {
                     int last = rest(steps, index + 1, tokens, end + 1);

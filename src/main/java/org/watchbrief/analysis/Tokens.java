@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -30,7 +30,7 @@ final class Tokens {
         @Override
         protected TokenStreamComponents createComponents(String field) {
             StandardTokenizer source = new StandardTokenizer();
-            return new TokenStreamComponents(source, new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+            return new TokenStreamComponents(source, new EnglishPossessiveFilter(source));
         }
     };
 
@@ -90,7 +90,7 @@ final class Tokens {
                 }
                 starts[size] = offset.startOffset();
                 ends[size] = offset.endOffset();
-                lower[size] = term.toString();
+                lower[size] = lowerCase(term.buffer(), term.length());
                 size++;
             }
             stream.end();
@@ -104,6 +104,16 @@ final class Tokens {
     /** The stems of a phrase's words, in order: how a taxonomy term is compared with a text. */
     static List<String> stems(String phrase) {
         return new ArrayList<>(Arrays.asList(of(phrase).stems));
+    }
+
+    /** The word in lower case; most words need no change, and then only one String is made. */
+    private static String lowerCase(char[] buffer, int length) {
+        for (int i = 0; i < length; i++) {
+            if (Character.isUpperCase(buffer[i])) {
+                return new String(buffer, 0, length).toLowerCase(Locale.ROOT);
+            }
+        }
+        return new String(buffer, 0, length);
     }
 
     /** The Snowball English stem of a lower-case word. */
@@ -121,12 +131,15 @@ final class Tokens {
         return stem;
     }
 
+    /** A full stop, "!", "?", ";", ":" or a blank line; a single line break may only wrap a sentence. */
     private static boolean sentenceEndBetween(String text, int from, int to) {
+        boolean newline = false;
         for (int c = from; c < to; c++) {
             char ch = text.charAt(c);
-            if (ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':' || ch == '\n') {
+            if (ch == '.' || ch == '!' || ch == '?' || ch == ';' || ch == ':' || (ch == '\n' && newline)) {
                 return true;
             }
+            newline |= ch == '\n';
         }
         return false;
     }
@@ -156,7 +169,7 @@ final class Tokens {
         return lower[token];
     }
 
-    /** Whether a sentence (or a clause after ";" or ":") ends between this word and the one before. */
+    /** Whether a sentence, a clause before ";" or ":", or a paragraph ends between this word and the one before. */
     boolean sentenceStartsAt(int token) {
         return sentenceStarts[token];
     }
