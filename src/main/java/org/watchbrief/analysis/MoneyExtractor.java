@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,15 @@ final class MoneyExtractor {
     private static final int MARKER_BEFORE = 40;
 
     private static final int MARKER_AFTER = 160;
+
+    /** How far apart in the text (characters) the sums of one announcement may stand. */
+    private static final int PARTS_DISTANCE = 600;
+
+    private static final Pattern INCLUSION = Pattern.compile(
+            "\\b(?:includ(?:es|ing)|of\\s+which|(?:a\\s+)?share\\s+of|compris(?:es|ing)|made\\s+up\\s+of|part\\s+of)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern TOTAL = Pattern.compile("\\btotal\\b", Pattern.CASE_INSENSITIVE);
 
     /** How many words either side of a sum its kind is looked for. */
     private static final int CUE_WINDOW = 12;
@@ -122,6 +132,7 @@ final class MoneyExtractor {
     List<MoneyMention> extract(String text, Tokens tokens, Sentences sentences, List<EventExtractor.Found> dates,
             LocalDate reference) {
         List<MoneyMention> mentions = new ArrayList<>();
+        List<Placed> placed = new ArrayList<>();
         MoneyMention previous = null;
         int consumed = 0;
         Matcher m = MONEY.matcher(text).useTransparentBounds(true);
@@ -147,15 +158,128 @@ final class MoneyExtractor {
                         : MoneyKind.OTHER;
             }
             String purpose = purpose(text.substring(sum.end(), Math.max(sum.end(), sentence.end())));
+            Integer year = sentenceYear(dates, sentence, m.start(), reference);
             String announcement = kind == MoneyKind.FUNDING
-                    ? AnnouncementKeys.key(sum.currency(), sum.amount(), year(dates, sentence, reference))
+                    ? AnnouncementKeys.key(sum.currency(), sum.amount(), year != null ? year : reference.getYear())
                     : null;
             previous = new MoneyMention(Sentences.collapse(text.substring(m.start(), sum.end())), sum.amount(),
                     sum.currency(), kind, purpose, announcement);
             consumed = sum.end();
             mentions.add(previous);
+            boolean included = INCLUSION.matcher(text).region(Math.min(sentence.start(), m.start()), m.start()).find();
+            placed.add(new Placed(previous, m.start(), sentence, year != null, included));
+        }
+        return partsShareTheirTotalsKey(sameSumSameKey(placed));
+    }
+
+    /**
+     * A sum, where it starts, its sentence, whether its sentence dates the announcement, and
+     * whether its sentence says before it that it is part of something ("This includes £9.86m").
+     */
+    private record Placed(MoneyMention mention, int start, Sentence sentence, boolean dated, boolean included) {
+
+        Placed withKey(String key) {
+            MoneyMention m = mention;
+            return new Placed(new MoneyMention(m.text(), m.amount(), m.currency(), m.kind(), m.purpose(), key), start,
+                    sentence, dated, included);
+        }
+
+        boolean funding() {
+            return mention.kind() == MoneyKind.FUNDING;
+        }
+
+        boolean smallerThan(Placed other) {
+            return mention.currency().equals(other.mention.currency())
+                    && mention.amount().compareTo(other.mention.amount()) < 0;
+        }
+    }
+
+    /**
+     * One document naming the same funding sum twice ("the £10 million" in a question, "an
+     * additional £10m" in its answer) names one decision: every mention takes the key of the one
+     * whose sentence dates it, else of the first.
+     */
+    private static List<Placed> sameSumSameKey(List<Placed> placed) {
+        Map<String, String> keys = new java.util.HashMap<>();
+        for (Placed p : placed) {
+            if (p.funding()) {
+                String sum = p.mention().currency() + AnnouncementKeys.coarse(p.mention().amount());
+                if (p.dated() || !keys.containsKey(sum)) {
+                    keys.merge(sum, p.mention().announcement(), (first, dated) -> p.dated() ? dated : first);
+                }
+            }
+        }
+        List<Placed> keyed = new ArrayList<>(placed.size());
+        for (Placed p : placed) {
+            String sum = p.mention().currency() + AnnouncementKeys.coarse(p.mention().amount());
+            keyed.add(p.funding() && !keys.get(sum).equals(p.mention().announcement()) ? p.withKey(keys.get(sum)) : p);
+        }
+        return keyed;
+    }
+
+    /**
+     * Parts of an announced total are counted in the total, so they take its key: a sum listed
+     * after "includes", "of which" or "a share of" under a larger funding sum ("£30 million … This
+     * includes £9.86 million"), sums that add up to the funding sum before them ("£2.6 million …
+     * £2 million … another £600,000"), and sums that a later one totals ("taking the total to
+     * £555k").
+     */
+    private static List<MoneyMention> partsShareTheirTotalsKey(List<Placed> placed) {
+        int n = placed.size();
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = placed.get(i).mention().announcement();
+        }
+        for (int i = 1; i < n; i++) {
+            Placed part = placed.get(i);
+            if (part.funding() && part.included()) {
+                for (int j = i - 1; j >= 0 && near(placed.get(j), placed.get(j + 1)); j--) {
+                    if (placed.get(j).funding() && part.smallerThan(placed.get(j))) {
+                        keys[i] = keys[j];
+                        break;
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            BigDecimal parts = BigDecimal.ZERO;
+            int k = j + 1;
+            while (k < n && placed.get(k).funding() && placed.get(k).smallerThan(placed.get(j))
+                    && near(placed.get(k - 1), placed.get(k))) {
+                parts = parts.add(placed.get(k).mention().amount());
+                k++;
+            }
+            if (placed.get(j).funding() && k - j > 2 && addsUpTo(parts, placed.get(j).mention().amount())) {
+                for (int p = j + 1; p < k; p++) {
+                    keys[p] = keys[j];
+                }
+            }
+        }
+        for (int t = 1; t < n; t++) {
+            Placed total = placed.get(t);
+            if (total.funding() && TOTAL.matcher(total.sentence().text()).find()) {
+                for (int p = t - 1; p >= 0 && near(placed.get(p), placed.get(p + 1)) && placed.get(p).funding()
+                        && placed.get(p).smallerThan(total); p--) {
+                    keys[p] = keys[t];
+                }
+            }
+        }
+        List<MoneyMention> mentions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MoneyMention m = placed.get(i).mention();
+            mentions.add(Objects.equals(keys[i], m.announcement()) ? m
+                    : new MoneyMention(m.text(), m.amount(), m.currency(), m.kind(), m.purpose(), keys[i]));
         }
         return mentions;
+    }
+
+    /** Whether two sums are close enough in the text to be one announcement's parts. */
+    private static boolean near(Placed earlier, Placed later) {
+        return later.start() - earlier.start() <= PARTS_DISTANCE;
+    }
+
+    private static boolean addsUpTo(BigDecimal parts, BigDecimal total) {
+        return parts.subtract(total).abs().compareTo(total.multiply(new BigDecimal("0.01"))) <= 0;
     }
 
     /** Where a currency sign or word ("pounds", "dollars", "euros") stands, in text order. */
@@ -322,19 +446,18 @@ final class MoneyExtractor {
     }
 
     /**
-     * The year the sum was announced: that of the latest date in its sentence not after the
-     * document's own date ("In September 2018 the Home Secretary announced £21.5m"), else the
-     * document's own year.
+     * The year the sum was announced: that of the last date before it in its sentence, not after
+     * the document's own date ("In September 2018 the Home Secretary announced £21.5m"), else
+     * {@code null}. A date after the sum is more often when it is spent ("£10m in 2015/16").
      */
-    private static int year(List<EventExtractor.Found> dates, Sentence sentence, LocalDate reference) {
-        int year = reference.getYear();
-        LocalDate latest = null;
+    private static Integer sentenceYear(List<EventExtractor.Found> dates, Sentence sentence, int offset,
+            LocalDate reference) {
+        Integer year = null;
         for (EventExtractor.Found date : dates) {
-            LocalDate day = date.event().date();
-            if (sentence.contains(date.start()) && !day.isAfter(reference) && (latest == null || day.isAfter(latest))) {
-                latest = day;
+            if (sentence.contains(date.start()) && date.start() < offset && !date.event().date().isAfter(reference)) {
+                year = date.event().date().getYear();
             }
         }
-        return latest == null ? year : latest.getYear();
+        return year;
     }
 }

@@ -141,6 +141,45 @@ class MoneyExtractorTests {
     }
 
     @Test
+    void partsOfAnAnnouncedTotalShareItsKey() {
+        // when
+        Analysis listed = analyzer.analyze("The Government committed £20 million to tackle abuse. This includes "
+                + "£6 million for the helpline and £4 million for research.", MAY_2024);
+        Analysis addingUp = analyzer.analyze("The minister announced £3 million of funding. Charities will receive "
+                + "£2 million to train staff. Another £1 million will be awarded to police forces.", MAY_2024);
+        Analysis totalled = analyzer.analyze("Five firms will each be awarded £50,000. A further £50,000 will be "
+                + "made available, taking the fund's total to £300,000.", MAY_2024);
+        // then
+        assertThat(listed.money()).extracting(MoneyMention::announcement).containsExactly("2024 £20m", "2024 £20m",
+                "2024 £20m");
+        assertThat(addingUp.money()).extracting(MoneyMention::announcement).containsExactly("2024 £3m", "2024 £3m",
+                "2024 £3m");
+        assertThat(totalled.money()).extracting(MoneyMention::announcement).containsExactly("2024 £300k",
+                "2024 £300k", "2024 £300k");
+    }
+
+    @Test
+    void aLargerSumThatAnEarlierOneIsPartOfKeepsItsOwnKey() {
+        // when
+        Analysis analysis = analyzer.analyze("The Home Secretary committed £20 million to tackle grooming. The "
+                + "funding is part of £52 million awarded from the transformation fund.", MAY_2024);
+        // then
+        assertThat(analysis.money()).extracting(MoneyMention::announcement).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oneDocumentNamingTheSameSumTwiceNamesOneDecision() {
+        // when
+        Analysis analysis = analyzer.analyze("""
+                To ask what the £10 million for specialist teams has achieved.
+
+                In December 2022 the Prime Minister announced an additional £10m would be provided in 2023/24.
+                """, MAY_2024);
+        // then
+        assertThat(analysis.money()).extracting(MoneyMention::announcement).containsOnly("2022 £10m");
+    }
+
+    @Test
     void twoSumsJoinedByAndAreTwoSums() {
         // when
         Analysis analysis = analyzer.analyze("Police received £5m and £10m went to charities.", MAY_2024);
