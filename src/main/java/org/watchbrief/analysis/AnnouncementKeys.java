@@ -24,6 +24,13 @@ public final class AnnouncementKeys {
 
     private static final MathContext TWO_FIGURES = new MathContext(2, RoundingMode.DOWN);
 
+    private static final String[] UNITS = { "tn", "bn", "m", "k" };
+
+    private static final int[] UNIT_DIGITS = { 12, 9, 6, 3 };
+
+    private static final BigDecimal[] UNIT_SIZES = { BigDecimal.TEN.pow(12), BigDecimal.TEN.pow(9),
+            BigDecimal.TEN.pow(6), BigDecimal.TEN.pow(3) };
+
     private static final Map<String, String> SYMBOLS = Map.of("GBP", "£", "USD", "$", "EUR", "€");
 
     private AnnouncementKeys() {
@@ -37,11 +44,9 @@ public final class AnnouncementKeys {
     /** The amount cut to two significant figures, written short: 21m, 7.5m, 250k, 1.2bn. */
     static String coarse(BigDecimal amount) {
         BigDecimal rounded = amount.round(TWO_FIGURES);
-        String[][] units = { { "1000000000000", "tn" }, { "1000000000", "bn" }, { "1000000", "m" }, { "1000", "k" } };
-        for (String[] unit : units) {
-            BigDecimal size = new BigDecimal(unit[0]);
-            if (rounded.compareTo(size) >= 0) {
-                return rounded.divide(size).stripTrailingZeros().toPlainString() + unit[1];
+        for (int u = 0; u < UNITS.length; u++) {
+            if (rounded.compareTo(UNIT_SIZES[u]) >= 0) {
+                return rounded.movePointLeft(UNIT_DIGITS[u]).stripTrailingZeros().toPlainString() + UNITS[u];
             }
         }
         return rounded.stripTrailingZeros().toPlainString();

@@ -193,6 +193,10 @@ final class EventExtractor {
                                 : ref.plusMonths(n));
                     }));
 
+    /** Each thread's matchers, one per form, reset for each text rather than made anew. */
+    private static final ThreadLocal<Map<Form, Matcher>> MATCHERS = ThreadLocal
+        .withInitial(java.util.IdentityHashMap::new);
+
     /** For each word a date can start with, the forms that can start there, in order. */
     private static final Map<String, List<Form>> FORMS_BY_FIRST_WORD = formsByFirstWord();
 
@@ -204,18 +208,28 @@ final class EventExtractor {
             }
         }
         byWord.replaceAll((w, forms) -> List.copyOf(forms));
-        return Map.copyOf(byWord);
+        return byWord; // read-only once built
     }
 
-    /** Months and weekdays, which anchor a date only when written with their capital ("May", not "may"). */
-    private static final Set<String> CALENDAR = Set.of(("january february march april may june july august september "
-            + "october november december jan feb mar apr jun jul aug sept sep oct nov dec monday tuesday wednesday "
-            + "thursday friday saturday sunday q1 q2 q3 q4").split(" "));
+    /**
+     * Words a date expression is built round, each mapped to whether it anchors one only when
+     * written with its capital ("May", not "may").
+     */
+    private static final Map<String, Boolean> ANCHORS = anchors();
 
-    /** Other words a date expression is built round. */
-    private static final Set<String> ANCHORS = Set.of(("spring summer autumn winter today yesterday tomorrow "
-            + "earlier later last next this start beginning end middle first second third fourth final current "
-            + "previous one two three four five six seven eight nine ten eleven twelve eighteen twenty").split(" "));
+    private static Map<String, Boolean> anchors() {
+        Map<String, Boolean> anchors = new java.util.HashMap<>();
+        for (String calendar : (SHORT_MONTH_WORDS + " monday tuesday wednesday thursday friday saturday sunday q1 q2 "
+                + "q3 q4").split(" ")) {
+            anchors.put(calendar, true);
+        }
+        for (String word : ("spring summer autumn winter today yesterday tomorrow earlier later last next this start "
+                + "beginning end middle first second third fourth final current previous " + NUMBER_WORDS).split(" ")) {
+            anchors.put(word, false);
+        }
+        return anchors; // a HashMap, read-only once built: faster to look up than Map.copyOf's
+
+    }
 
     /** Words that may open a date expression before its anchor ("in", "the", "until"). */
     private static final Set<String> FIRST_WORDS = Set.of(("in since during from by until till before after early "
@@ -263,9 +277,15 @@ final class EventExtractor {
     /** A line that ends as a sentence does, not as a heading. */
     private static final Pattern SENTENCE_CLOSE = Pattern.compile("[.!?:;][\"”’)]*\\s*$");
 
+    private static final Pattern LEADING_COMMA = Pattern.compile("^[\\s,]+");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Pattern URL = Pattern.compile("\\bhttps?://\\S+|\\bwww\\.\\S+");
 
     private static final int HEADING_MAX_WORDS = 12;
+
+    private static final int HEADING_MAX_LENGTH = 160;
 
     private static final int EVENT_MAX = 200;
 
@@ -303,7 +323,7 @@ final class EventExtractor {
         List<Candidate> candidates = new ArrayList<>();
         Context context = new Context(text, sentences, reference);
         List<String> daysSeen = new ArrayList<>();
-        Map<Form, Matcher> matchers = new java.util.IdentityHashMap<>();
+        Map<Form, Matcher> matchers = MATCHERS.get();
         // Try the forms only where a date can start: at a word that can anchor one (a number, a
         // month, "today", "last") or a word or two before it ("over the next 18 months"). Every
         // start is tried, so "in April" does not hide "April 2017".
@@ -315,7 +335,7 @@ final class EventExtractor {
             }
             for (Form form : forms) {
                 Matcher m = matchers.computeIfAbsent(form, f -> f.pattern().matcher(text).useTransparentBounds(true))
-                    .region(tokens.start(i), text.length());
+                    .reset(text).region(tokens.start(i), text.length());
                 if (!m.lookingAt()) {
                     continue;
                 }
@@ -379,10 +399,12 @@ final class EventExtractor {
 
     /** A number, a month or weekday written with its capital, or a word of time ("today", "next"). */
     private static boolean anchor(Tokens tokens, int i) {
-        String word = tokens.lower(i);
         char first = tokens.text().charAt(tokens.start(i));
-        return Character.isDigit(first) || (Character.isUpperCase(first) && CALENDAR.contains(word))
-                || ANCHORS.contains(word);
+        if (Character.isDigit(first)) {
+            return true;
+        }
+        Boolean capital = ANCHORS.get(tokens.lower(i));
+        return capital != null && (!capital || Character.isUpperCase(first));
     }
 
     /**
@@ -535,7 +557,7 @@ final class EventExtractor {
     private static Resolved relativeSeason(Matcher m, Context c) {
         LocalDate ref = c.reference();
         Season season = Season.valueOf(m.group("s").toUpperCase(Locale.ROOT));
-        String lead = m.group("p").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String lead = SPACES.matcher(m.group("p").toLowerCase(Locale.ROOT)).replaceAll(" ");
         List<LocalDate> starts = new ArrayList<>();
         for (int year = ref.getYear() - 2; year <= ref.getYear() + 1; year++) {
             starts.add(LocalDate.of(year, season.firstMonth(), 1));
@@ -571,7 +593,7 @@ final class EventExtractor {
 
     /** "Last week", "next month": the month they fall in; "last year", "next year"; "this year" only ahead. */
     private static Resolved relative(Matcher m, Context c) {
-        String which = m.group("r").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String which = SPACES.matcher(m.group("r").toLowerCase(Locale.ROOT)).replaceAll(" ");
         String unit = m.group("u").toLowerCase(Locale.ROOT);
         LocalDate ref = c.reference();
         if (which.equals("this") && unit.equals("year")) {
@@ -699,6 +721,9 @@ final class EventExtractor {
     private static boolean onMetadataLine(String text, Candidate c, LocalDate reference) {
         int lineStart = text.lastIndexOf('\n', c.start()) + 1;
         int lineEnd = text.indexOf('\n', c.end());
+        if ((lineEnd < 0 ? text.length() : lineEnd) - lineStart > HEADING_MAX_LENGTH) {
+            return false; // a paragraph, not a heading or a dateline
+        }
         String line = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
         String rest = line.substring(0, c.start() - lineStart) + " " + line.substring(c.end() - lineStart);
         boolean fullDate = c.explicit() && c.resolved().precision() == DatePrecision.DAY;
@@ -727,7 +752,7 @@ final class EventExtractor {
         String date = Sentences.collapse(text.substring(c.start(), c.end()));
         if (words.startsWith(date) || words.regionMatches(true, 0, "On " + date, 0, date.length() + 3)
                 || words.regionMatches(true, 0, "In " + date, 0, date.length() + 3)) {
-            String rest = words.substring(words.indexOf(date) + date.length()).replaceFirst("^[\\s,]+", "");
+            String rest = LEADING_COMMA.matcher(words.substring(words.indexOf(date) + date.length())).replaceFirst("");
             if (!rest.isEmpty()) {
                 words = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
             }

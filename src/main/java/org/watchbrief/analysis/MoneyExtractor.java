@@ -3,6 +3,7 @@ package org.watchbrief.analysis;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,8 @@ final class MoneyExtractor {
 
     private static final Map<String, Integer> COUNTS = Map.of("two", 2, "three", 3, "four", 4, "five", 5, "six", 6,
             "seven", 7, "eight", 8, "nine", 9, "ten", 10);
+
+    private static final char[] CURRENCY_SIGNS = { '£', '$', '€' };
 
     /** How far before and after a currency sign or word its sum's words may reach. */
     private static final int MARKER_BEFORE = 40;
@@ -137,7 +140,7 @@ final class MoneyExtractor {
         int consumed = 0;
         Matcher m = MONEY.matcher(text).useTransparentBounds(true);
         // The pattern is tried only around a currency sign or word, never over the whole text.
-        for (int marker : markers(text)) {
+        for (int marker : markers(text, tokens)) {
             if (marker < consumed) {
                 continue;
             }
@@ -283,29 +286,25 @@ final class MoneyExtractor {
     }
 
     /** Where a currency sign or word ("pounds", "dollars", "euros") stands, in text order. */
-    private static List<Integer> markers(String text) {
-        List<Integer> markers = new ArrayList<>();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '£' || c == '$' || c == '€') {
-                markers.add(i);
-            }
-            else if (i + 4 <= text.length() && (i == 0 || !Character.isLetter(text.charAt(i - 1)))
-                    && currencyWordAt(text, i, Character.toLowerCase(c))) {
-                markers.add(i);
+    private static int[] markers(String text, Tokens tokens) {
+        int[] markers = new int[8];
+        int count = 0;
+        for (char sign : CURRENCY_SIGNS) {
+            for (int at = text.indexOf(sign); at >= 0; at = text.indexOf(sign, at + 1)) {
+                markers = count == markers.length ? Arrays.copyOf(markers, count * 2) : markers;
+                markers[count++] = at;
             }
         }
-        return markers;
-    }
-
-    private static boolean currencyWordAt(String text, int i, char first) {
-        char second = Character.toLowerCase(text.charAt(i + 1));
-        return switch (first) {
-            case 'p' -> second == 'o' && text.regionMatches(true, i, "pound", 0, 5);
-            case 'd' -> second == 'o' && text.regionMatches(true, i, "dollar", 0, 6);
-            case 'e' -> second == 'u' && text.regionMatches(true, i, "euro", 0, 4);
-            default -> false;
-        };
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.lower(i);
+            if (word.startsWith("pound") || word.startsWith("dollar") || word.startsWith("euro")) {
+                markers = count == markers.length ? Arrays.copyOf(markers, count * 2) : markers;
+                markers[count++] = tokens.start(i);
+            }
+        }
+        int[] sorted = Arrays.copyOf(markers, count);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /** A sum found, and where its words end. */

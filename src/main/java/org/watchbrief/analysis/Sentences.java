@@ -115,6 +115,23 @@ final class Sentences {
         return sentence;
     }
 
+    private static boolean collapsed(String text) {
+        int last = text.length() - 1;
+        if (last < 0) {
+            return true;
+        }
+        if (Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(last))) {
+            return false;
+        }
+        for (int i = 1; i < last; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && Character.isWhitespace(c) || c == ' ' && text.charAt(i + 1) == ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every sentence of a text with words in it, in order. */
     static List<Sentence> split(String text) {
         Sentences sentences = of(text);
@@ -130,6 +147,9 @@ final class Sentences {
 
     /** The text with each run of white space made one space, and none at either end. */
     static String collapse(String text) {
+        if (collapsed(text)) {
+            return text;
+        }
         StringBuilder collapsed = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {

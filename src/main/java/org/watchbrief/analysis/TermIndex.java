@@ -96,12 +96,14 @@ final class TermIndex {
         return c >= 'a' && c <= 'z' ? c - 'a' : -1;
     }
 
+    /** Tries the entries whose first word is word {@code i}'s stem (already equal) or prefix. */
     private static void tryAt(int i, List<Entry> entries, Tokens tokens, List<List<Hit>> all, List<long[]> seen) {
         if (entries == null) {
             return;
         }
-        for (Entry entry : entries) {
-            if (!entry.start().atom().matches(tokens, i)) {
+        for (int e = 0; e < entries.size(); e++) {
+            Entry entry = entries.get(e);
+            if (!(entry.start().atom() instanceof StemAtom) && !entry.start().atom().matches(tokens, i)) {
                 continue;
             }
             int last = entry.start().matchAt(tokens, i);
@@ -131,7 +133,11 @@ final class TermIndex {
         byWeight.sort(Comparator.comparingDouble(Hit::weight).reversed().thenComparingInt(Hit::first));
         List<Hit> kept = new ArrayList<>();
         for (Hit hit : byWeight) {
-            if (kept.stream().noneMatch(hit::overlaps)) {
+            boolean free = true;
+            for (int k = 0; k < kept.size() && free; k++) {
+                free = !hit.overlaps(kept.get(k));
+            }
+            if (free) {
                 kept.add(hit);
             }
         }

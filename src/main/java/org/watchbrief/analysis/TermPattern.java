@@ -246,19 +246,24 @@ final class TermPattern {
             return first.get(0);
         }
 
-        /** The last word of a match beginning at word {@code i}, or -1. */
+        /** The last word of a match beginning at word {@code i}, whose first word matches; or -1. */
         int matchAt(Tokens tokens, int i) {
-            int end = run(first, tokens, i);
+            int end = run(first, 1, tokens, i);
             return end < 0 ? -1 : rest(steps, 1, tokens, end + 1);
         }
     }
 
     /** Matches a run of atoms from {@code start}; the last word matched, or -1. */
     private static int run(List<Atom> atoms, Tokens tokens, int start) {
+        return run(atoms, 0, tokens, start);
+    }
+
+    /** Matches a run of atoms from {@code start}, those before {@code from} already matched. */
+    private static int run(List<Atom> atoms, int from, Tokens tokens, int start) {
         if (start + atoms.size() > tokens.size()) {
             return -1;
         }
-        for (int k = 0; k < atoms.size(); k++) {
+        for (int k = from; k < atoms.size(); k++) {
             if (!atoms.get(k).matches(tokens, start + k) || (k > 0 && tokens.sentenceStartsAt(start + k))) {
                 return -1;
             }
