@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,8 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "  events  within a document, each labelled event pairs with the first unpaired event found with "
                         + "the same date at the same precision (2018-09-03, 2020-03, 2018-WINTER, 2019-Q1, 2018)." },
         footer = { "", "Examples:", "  watchbrief eval ../shared/corpus/dev",
-                "  watchbrief eval --details ../shared/corpus/dev      # every disagreement, document by document",
-                "  watchbrief eval --json --check ../shared/corpus/dev # exit 1 when a floor is missed", "",
+                "  watchbrief eval --details ../shared/corpus/dev       # and every disagreement",
+                "  watchbrief eval --json --check ../shared/corpus/dev  # exit 1 below a floor", "",
                 "Floors (--check): themes macro-F1 >= 0.90 and every theme >= 0.85, money F1 >= 0.95, kind accuracy "
                         + ">= 0.95, funding total within 2%, event date F1 >= 0.85." })
 class EvalCommand implements Callable<Integer> {
@@ -183,7 +184,7 @@ class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static void table(EvalReport report, List<String> missed, PrintWriter out) {
+    private void table(EvalReport report, List<String> missed, PrintWriter out) {
         out.println("Evaluated " + report.documents() + " labelled documents.");
         out.println();
         out.printf(Locale.ROOT, "%-24s %9s %7s %7s   %s%n", "", "precision", "recall", "F1", "counts");
@@ -208,12 +209,12 @@ class EvalCommand implements Callable<Integer> {
             out.println("Floors missed:");
             missed.forEach(m -> out.println("  " + m));
         }
-        if (!report.findings().isEmpty()) {
+        if (details && !report.findings().isEmpty()) {
             out.println();
             out.println("Disagreements:");
             String document = null;
-            for (Finding finding : report.findings().stream()
-                .sorted(java.util.Comparator.comparing(Finding::document)).toList()) {
+            for (Finding finding : report.findings().stream().sorted(Comparator.comparing(Finding::document))
+                .toList()) {
                 if (!finding.document().equals(document)) {
                     document = finding.document();
                     out.println("  " + document);

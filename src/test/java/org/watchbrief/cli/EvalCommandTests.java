@@ -118,7 +118,7 @@ class EvalCommandTests {
                  "money": [], "events": []}
                 """);
         // when
-        int exit = execute("eval", "--check", labelled.toString());
+        int exit = execute("eval", "--check", "--details", labelled.toString());
         // then
         assertThat(exit).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(out.toString()).contains("Floors missed:", "theme livestreaming F1 0.000 is below 0.85",
