@@ -118,7 +118,7 @@ public final class HttpFetcher {
             Throwable cause = ex.getCause();
             if (cause instanceof TooLarge tooLarge) {
                 throw new HttpFailureException(uri, 200, "the answer of " + uri + " is larger than "
-                        + settings.maxResponseSize() + " (watchbrief.intake.http.max-response-size)", tooLarge);
+                        + settings.maxResponseSize().toBytes() + " bytes (watchbrief.intake.http.max-response-size)", tooLarge);
             }
             throw new TransientFailure(-1, cause instanceof IOException ? describe(cause) : String.valueOf(cause));
         }

@@ -190,17 +190,17 @@ public final class TextExtractor {
     }
 
     private String tika(SourceDocument document, String extension) throws IOException {
-        if (extension.equals("pdf")) {
-            requireEndOfFile(document);
-        }
-        if (extension.equals("docx") || extension.equals("odt")) {
-            refuseDoctype(document, FORMAT_NAMES.get(extension));
-        }
         MediaType detected = detect(document);
         if (!FORMATS.get(extension).contains(detected.getBaseType().toString())) {
             throw UnreadableDocumentException.of(document, "the file is named ." + extension + " but holds "
                     + detected.getBaseType() + ", not a " + FORMAT_NAMES.get(extension) + "; is the extension right?",
                     null);
+        }
+        if (extension.equals("pdf")) {
+            requireEndOfFile(document);
+        }
+        if (extension.equals("docx") || extension.equals("odt")) {
+            refuseDoctype(document, FORMAT_NAMES.get(extension));
         }
         return extension.equals("eml") ? mail(document) : parse(document, FORMAT_NAMES.get(extension));
     }
