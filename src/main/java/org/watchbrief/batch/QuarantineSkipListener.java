@@ -23,8 +23,8 @@ import org.watchbrief.intake.UnreadableDocumentException;
 import org.watchbrief.store.QuarantineRepository;
 
 /**
- * Puts what intake skips into quarantine: the file (or the payload a web source gave) is copied
- * into the quarantine folder and a row records the reason, in the chunk's transaction, so that
+ * Puts what intake skips into quarantine: the file (or the payload a web source gave) is linked
+ * or copied into the quarantine folder and a row records the reason, in the chunk's transaction, so that
  * {@code ingest --quarantine} lists it. A file from the inbox is then removed from the inbox, but
  * only once the transaction has committed: if the chunk rolls back, the row goes, the copy is
  * deleted and the file is still in the inbox for the next run. Nothing bad is silently dropped and
@@ -103,7 +103,13 @@ class QuarantineSkipListener implements SkipListener<SourceDocument, AnalysedDoc
         try {
             if (origin != null && Files.isRegularFile(origin, LinkOption.NOFOLLOW_LINKS)) {
                 Path target = target(origin.getFileName().toString());
-                Files.copy(origin, target, StandardCopyOption.COPY_ATTRIBUTES);
+                try {
+                    // a second name for the same file: instant, whatever its size
+                    Files.createLink(target, origin);
+                }
+                catch (IOException | UnsupportedOperationException notOnThisFileSystem) {
+                    Files.copy(origin, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
                 return target;
             }
             if (payload != null) {

@@ -3,6 +3,7 @@ package org.watchbrief.intake;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ public final class ParliamentStatementsSource extends WebSource {
     }
 
     private URI listUri(LocalDate from, int skip) {
-        List<String> query = new ArrayList<>(List.of("madeWhenFrom", from.toString(), "house", settings.house(),
+        List<String> query = new ArrayList<>(Arrays.asList("madeWhenFrom", from.toString(), "house", settings.house(),
                 "searchTerm", settings.searchTerm(), "skip", String.valueOf(skip), "take",
                 String.valueOf(settings.pageSize())));
         settings.answeringBodies().forEach(body -> query.addAll(List.of("answeringBodies", String.valueOf(body))));

@@ -57,6 +57,12 @@ class WebSourcesTests {
                 pageSize, Period.ofDays(30), Period.ofDays(2));
     }
 
+    /** As the defaults bind: no house, no search term. */
+    private WebSourceSettings.Parliament unfiltered() {
+        return new WebSourceSettings.Parliament(true, server.baseUrl(), List.of(), null, null, 50, Period.ofDays(30),
+                Period.ofDays(2));
+    }
+
     private static List<Candidate> all(DocumentSource.Harvest harvest) {
         List<Candidate> all = new ArrayList<>();
         for (List<Candidate> page = harvest.nextPage(); !page.isEmpty(); page = harvest.nextPage()) {
@@ -102,14 +108,15 @@ class WebSourcesTests {
     void theFirstHarvestReachesBackTheConfiguredPeriodAndTheWatermarkNeverGoesBack() {
         // given
         server.on(QUESTIONS, uri -> Answer.json(page(0, List.of())));
-        ParliamentQuestionsSource source = new ParliamentQuestionsSource(parliament(50), http);
+        ParliamentQuestionsSource source = new ParliamentQuestionsSource(unfiltered(), http);
         // when
         List<Candidate> none = all(source.harvest(null, TODAY));
         DocumentSource.Harvest recent = source.harvest("2026-11-19", TODAY);
         all(recent);
         // then
         assertThat(none).isEmpty();
-        assertThat(query(server.requests(QUESTIONS).get(0))).contains("answeredWhenFrom=2026-10-21");
+        assertThat(query(server.requests(QUESTIONS).get(0))).contains("answeredWhenFrom=2026-10-21")
+            .doesNotContain("house", "searchTerm", "answeringBodies");
         assertThat(recent.watermark()).isEqualTo("2026-11-19");
     }
 
