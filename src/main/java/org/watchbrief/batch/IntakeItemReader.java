@@ -83,6 +83,8 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
 
     private long passedOver;
 
+    private boolean closed;
+
     IntakeItemReader(InboxSource inbox, List<DocumentSource> webSources, DocumentRepository documents,
             QuarantineRepository quarantine, WatermarkRepository watermarks, Clock clock) {
         this.inbox = inbox;
@@ -190,7 +192,10 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
 
     @Override
     public void close() {
-        log.info("Intake: {} document(s) already seen, passed over", passedOver);
+        if (!closed) {
+            closed = true;
+            log.info("Intake: {} document(s) already seen, passed over", passedOver);
+        }
     }
 
     @Override
