@@ -128,7 +128,16 @@ public class BriefingLauncher {
         return files;
     }
 
-    private static String rootMessage(Throwable t) {
+    /**
+     * The message a person can act on: that of the outermost exception of Watchbrief's own in the
+     * chain (they are written for people), else the root cause's.
+     */
+    static String rootMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getName().startsWith("org.watchbrief.") && c.getMessage() != null) {
+                return c.getMessage();
+            }
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
