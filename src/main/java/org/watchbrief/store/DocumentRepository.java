@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +156,20 @@ public class DocumentRepository {
                 INSERT INTO dated_event (document_id, position, event_date, date_precision, text, description)
                 VALUES (?, ?, ?, ?, ?, ?)
                 """, rows);
+    }
+
+    /** The full text of each of the documents, by id (schedule filters look for keywords in it). */
+    public Map<Long, String> bodiesOf(Collection<Long> ids) {
+        Map<Long, String> bodies = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            named.query("SELECT id, body FROM document WHERE id IN (:ids)",
+                    new MapSqlParameterSource("ids", all.subList(from, Math.min(all.size(), from + 1000))),
+                    rs -> {
+                        bodies.put(rs.getLong("id"), rs.getString("body"));
+                    });
+        }
+        return bodies;
     }
 
     /** The relevant documents whose brief date falls within [from, to], oldest first. */
