@@ -22,14 +22,14 @@ class BatchBriefingTrigger implements BriefingTrigger {
 
     private static final Logger log = LoggerFactory.getLogger(BatchBriefingTrigger.class);
 
+    /** How long a stop waits for a briefing that is starting to have an execution to stop. */
+    private static final Duration STARTING_WAIT = Duration.ofSeconds(5);
+
     private final BriefingLauncher launcher;
 
     private final RunningBriefings executions;
 
     private final JobRepository jobRepository;
-
-    /** How long a stop waits for a briefing that is starting to have an execution to stop. */
-    private static final Duration STARTING_WAIT = Duration.ofSeconds(5);
 
     /** The briefings this process is running, as schedule and window end. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
