@@ -38,8 +38,9 @@ class BriefingJobConfiguration {
 
     @Bean
     Job briefingJob(JobRepository jobRepository, Step intakeStep, Step composeStep, Step renderStep,
-            Step deliverStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep)
+            Step deliverStep, RunningBriefings runningBriefings) {
+        return new JobBuilder(JOB_NAME, jobRepository).listener(runningBriefings)
+            .start(intakeStep)
             .next(composeStep)
             .next(renderStep)
             .next(deliverStep)
@@ -102,7 +103,8 @@ class BriefingJobConfiguration {
             .build();
     }
 
-    // deliver step: one outbox row per recipient, each email sent or written once
+    // deliver step: one outbox row per recipient, each email sent or written once; one recipient
+    // per iteration, so a stop (SIGTERM) takes effect between two recipients
 
     @Bean
     Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -3,6 +3,7 @@ package org.watchbrief.cli;
 import java.io.PrintWriter;
 
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.watchbrief.analysis.Taxonomy.TaxonomyException;
 import org.watchbrief.schedule.ScheduleFileException;
 import picocli.CommandLine;
@@ -54,6 +55,16 @@ public final class Cli {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UsageException || t instanceof ScheduleFileException || t instanceof TaxonomyException) {
                 return t;
+            }
+            if (t instanceof BindException bind) {
+                // a property that cannot be bound: say which, and what its check found wrong
+                Throwable root = bind;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                String why = String.valueOf(root.getMessage());
+                return new UsageException(why.contains(bind.getName().toString()) ? why
+                        : bind.getMessage() + ": " + why);
             }
         }
         return null;

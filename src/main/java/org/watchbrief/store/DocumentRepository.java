@@ -224,6 +224,20 @@ public class DocumentRepository {
                 """, rows);
     }
 
+    /** The full text of each of the documents, by id (schedule filters look for keywords in it). */
+    public Map<Long, String> bodiesOf(Collection<Long> ids) {
+        Map<Long, String> bodies = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            named.query("SELECT id, body FROM document WHERE id IN (:ids)",
+                    new MapSqlParameterSource("ids", all.subList(from, Math.min(all.size(), from + 1000))),
+                    rs -> {
+                        bodies.put(rs.getLong("id"), rs.getString("body"));
+                    });
+        }
+        return bodies;
+    }
+
     /** The versions taken in by one run, in the order they were stored. */
     public List<Ingested> ingestedBy(long jobExecutionId) {
         return jdbc.query("""
