@@ -51,7 +51,7 @@ class DeliverTasklet implements Tasklet {
             attachments.add(Path.of(record.pdfPath()));
         }
         String text = String.join("\n", DigestText.emailLines(digest));
-        DeliveryService.Delivered delivered = delivery.deliver(record.id(), schedule.recipients(),
+        DeliveryService.Delivered delivered = delivery.deliver(record.id(), parameters.recipients(schedule),
                 schedule.subjectFor(parameters.window()), text, attachments,
                 RenderTasklet.outputDirectory(reportsDir, parameters));
         contribution.incrementWriteCount(delivered.sent().size());
