@@ -119,7 +119,8 @@ class RunCommand implements Callable<Integer> {
             .get(scheduleName != null ? scheduleName : properties.defaultSchedule());
         LocalDate today = LocalDate.now(schedule.zone());
         LocalDate end = to != null ? to : today.minusDays(1);
-        if (end.isAfter(today)) {
+        // "today" on the command line is this machine's; the schedule's zone may still be on the day before
+        if (end.isAfter(today) && end.isAfter(LocalDate.now())) {
             throw new UsageException("--to " + end + " is in the future; a window is briefed once, so brief it when it "
                     + "has ended (--to today at the latest)");
         }

@@ -214,10 +214,10 @@ class CommandLineIT {
         // given a run killed in the middle of a long intake (one document per transaction)
         aProjectFolder();
         String question = Files.readString(folder.resolve("inbox/wq-01-social-media-grooming.txt"));
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 600; i++) {
             Files.writeString(folder.resolve("inbox/zz-" + i + ".txt"),
                     question + ("\nA further paragraph on the grooming of children online, number " + i + ".\n")
-                        .repeat(200));
+                        .repeat(300));
         }
         Process run = start(Map.of("WATCHBRIEF_INTAKE_CHUNK_SIZE", "1"), "run", "--to", "2026-11-20");
         waitForIntakeToCommit(run);
@@ -249,7 +249,7 @@ class CommandLineIT {
         for (int i = 0; i < 240; i++) {
             String err = Files.readString(folder.resolve(".stderr"));
             if (err.contains("file(s) to check")) {
-                Thread.sleep(3000);
+                Thread.sleep(2000);
                 assertThat(run.isAlive()).as("the run is still in intake when killed; stderr so far:%n%s", err)
                     .isTrue();
                 return;
