@@ -2,6 +2,7 @@ package org.watchbrief.cli;
 
 import java.util.concurrent.Callable;
 
+import org.springframework.batch.core.BatchStatus;
 import org.watchbrief.batch.BriefingResult;
 import org.watchbrief.batch.BriefingRuns;
 import org.watchbrief.batch.RunSummary;
@@ -43,7 +44,7 @@ class RestartCommand implements Callable<Integer> {
                     + "clear it first: watchbrief abandon " + executionId);
         }
         if (!run.restartable()) {
-            if (run.status().name().equals("COMPLETED")) {
+            if (run.status() == BatchStatus.COMPLETED) {
                 spec.commandLine().getOut().println("Nothing to do: execution " + executionId + " completed"
                         + (run.ended() == null ? "" : " on " + run.ended().withNano(0)) + ".");
                 return ExitCodes.OK;

@@ -214,6 +214,10 @@ class CliIT {
         assertThat(restart.out()).startsWith("Made the weekly briefing for 11 October 2026 to 17 October 2026;");
         assertThat(work.resolve("reports/weekly/2026-10-17/briefing.pdf")).isNotEmptyFile();
         assertThat(jobsAfter.out()).contains("resumed by execution " + execution(restart.out()));
+        Outcome restartCompleted = watchbrief("restart", String.valueOf(execution(restart.out())));
+        assertThat(restartCompleted.exit()).isZero();
+        assertThat(restartCompleted.out()).startsWith("Nothing to do: execution " + execution(restart.out())
+                + " completed on ");
     }
 
     @Test
