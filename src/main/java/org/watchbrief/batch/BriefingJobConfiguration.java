@@ -53,7 +53,8 @@ class BriefingJobConfiguration {
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             IntakeItemReader intakeItemReader, DocumentReader documentReader, DocumentRepository documents,
-            QuarantineSkipListener quarantineSkipListener, WatchbriefProperties properties, Clock clock) {
+            QuarantineSkipListener quarantineSkipListener, WatchbriefProperties properties, Clock clock,
+            StepReporter stepReporter) {
         return new StepBuilder("intake", jobRepository)
             .<SourceDocument, AnalysedDocument>chunk(properties.intake().chunkSize())
             .transactionManager(transactionManager)
@@ -65,6 +66,7 @@ class BriefingJobConfiguration {
             .skipListener(quarantineSkipListener)
             .listener((StepExecutionListener) quarantineSkipListener)
             .listener((StepExecutionListener) intakeItemReader)
+            .listener(stepReporter)
             .build();
     }
 
@@ -86,9 +88,11 @@ class BriefingJobConfiguration {
 
     @Bean
     Step composeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DigestComposer composer, DigestRepository digests, Schedules schedules) {
+            DigestComposer composer, DigestRepository digests, Schedules schedules,
+            StepReporter stepReporter) {
         return new StepBuilder("compose", jobRepository)
             .tasklet(new ComposeTasklet(composer, digests, schedules), transactionManager)
+            .listener(stepReporter)
             .build();
     }
 
@@ -97,9 +101,10 @@ class BriefingJobConfiguration {
     @Bean
     Step renderStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DigestRepository digests, List<DigestRenderer> renderers, Schedules schedules,
-            WatchbriefProperties properties) {
+            WatchbriefProperties properties, StepReporter stepReporter) {
         return new StepBuilder("render", jobRepository)
             .tasklet(new RenderTasklet(digests, renderers, schedules, properties.reportsDir()), transactionManager)
+            .listener(stepReporter)
             .build();
     }
 
@@ -109,9 +114,17 @@ class BriefingJobConfiguration {
     @Bean
     Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DigestRepository digests, DeliveryService delivery, Schedules schedules,
-            WatchbriefProperties properties) {
+            WatchbriefProperties properties, StepReporter stepReporter) {
         return new StepBuilder("deliver", jobRepository)
             .tasklet(new DeliverTasklet(digests, delivery, schedules, properties.reportsDir()), transactionManager)
+            .listener(stepReporter)
             .build();
+    }
+
+    // progress: a live display, or plain log lines, for every step
+
+    @Bean
+    StepReporter stepReporter() {
+        return new StepReporter();
     }
 }

@@ -63,10 +63,10 @@ class DeliverTasklet implements Tasklet {
         ExecutionContext context = step.getExecutionContext();
         if (step.getCommitCount() == 0) {
             // the first iteration of this step execution (a restart brings back the last one's context)
-            delivery.enqueue(record.id(), schedule.recipients());
+            delivery.enqueue(record.id(), parameters.recipients(schedule));
             context.remove(FAILED);
-            log.info("Delivering digest {} to {} recipient(s) by {}", record.id(), schedule.recipients().size(),
-                    delivery.channel());
+            log.info("Delivering digest {} to {} recipient(s) by {}", record.id(),
+                    parameters.recipients(schedule).size(), delivery.channel());
         }
         Map<String, String> failed = failed(context.getString(FAILED, ""));
         Letter letter = delivery.letter(record, schedule.subjectFor(parameters.window()),

@@ -108,6 +108,12 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
         }
     }
 
+    /** Reads the given source alone, outside a step (the planner of a dry run). */
+    void readFrom(DocumentSource only) {
+        sources.clear();
+        sources.add(only);
+    }
+
     @Override
     public void open(ExecutionContext executionContext) {
         passedOver = executionContext.getLong(PASSED_OVER, 0L);
