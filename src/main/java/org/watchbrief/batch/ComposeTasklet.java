@@ -39,8 +39,9 @@ class ComposeTasklet implements Tasklet {
         BriefingParameters parameters = BriefingParameters.from(jobExecution.getJobParameters());
         Schedule schedule = schedules.get(parameters.scheduleName());
         String title = schedule.description() != null ? schedule.description() : "Briefing " + schedule.name();
-        Digest digest = composer.compose(schedule.name(), title, parameters.window(), schedule.themes());
-        long id = digests.save(schedule.name(), parameters.window().start(), parameters.window().end(),
+        Digest digest = composer.compose(schedule.name(), title, parameters.window(), parameters.themes(schedule),
+                schedule.filter());
+        long id = digests.save(parameters.digestName(), parameters.window().start(), parameters.window().end(),
                 digest.createdAt(), DigestJson.write(digest), jobExecution.getId());
         jobExecution.getExecutionContext().putLong(DIGEST_ID, id);
         log.info("Composed digest {} for {} ({}): {} document(s), funding total {}", id, schedule.name(),

@@ -41,28 +41,30 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code watchbrief eval}: the analysis measured against a labelled directory. */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Runs the analysis on a labelled directory (each document NAME.txt, .md or .html beside its "
-                + "labels NAME.json, as ../shared/corpus/LABELS.md describes) and prints precision, recall and F1 "
-                + "for themes, money and event dates, the kind accuracy of money and the error of the funding "
-                + "total. Documents are read as `analyze` reads them; relative dates are resolved against the "
-                + "document's own date, else the labelled `published` date.",
-                "", "How predictions are paired with labels:",
+@Command(name = "eval", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+        description = { "Measure the analysis against labelled documents.", "",
+                "Runs the analysis on a labelled directory (each document NAME.txt, .md or .html beside its labels "
+                        + "NAME.json, as ../shared/corpus/LABELS.md describes) and prints precision, recall and F1 "
+                        + "for themes, money and event dates, the kind accuracy of money and the error of the "
+                        + "funding total. Documents are read as analyze reads them; relative dates are resolved "
+                        + "against the document's own date, else its labelled published date.",
+                "", "How what is found is paired with what is labelled:",
                 "  themes  per theme, a document graded 2 must be assigned, one graded 0 must not; grade 1 is not "
                         + "counted. Macro-F1 is the mean of the themes' F1.",
                 "  money   within a document, each labelled sum (in text order) pairs with the first unpaired sum "
-                        + "found in the same currency whose amount is within 0.5% of it (pounds: amount_gbp; "
+                        + "found in the same currency whose amount is within 0.5%% of it (pounds: amount_gbp; "
                         + "another currency: the amount its text writes). Kind accuracy is measured on the pairs.",
                 "  funding over the whole directory, funding sums in pounds grouped by announcement key (a sum "
                         + "without one is its own group), each group counted once at its largest sum; the total "
                         + "found against the labelled total.",
                 "  events  within a document, each labelled event pairs with the first unpaired event found with "
-                        + "the same date at the same precision (2018-09-03, 2020-03, 2018-WINTER, 2019-Q1, 2018)." },
-        footer = { "", "Examples:", "  watchbrief eval ../shared/corpus/dev",
-                "  watchbrief eval --details ../shared/corpus/dev       # and every disagreement",
-                "  watchbrief eval --json --check ../shared/corpus/dev  # exit 1 below a floor", "",
-                "Floors (--check): themes macro-F1 >= 0.90 and every theme >= 0.85, money F1 >= 0.95, kind accuracy "
-                        + ">= 0.95, funding total within 2%, event date F1 >= 0.85." })
+                        + "the same date at the same precision (2018-09-03, 2020-03, 2018-WINTER, 2019-Q1, 2018).",
+                "", "Floors (--check): themes macro-F1 >= 0.90 and every theme >= 0.85, money F1 >= 0.95, kind "
+                        + "accuracy >= 0.95, funding total within 2%%, event date F1 >= 0.85." },
+        footer = { "", "Examples:", "  # the figures on the shared dev corpus", "  watchbrief eval ../shared/corpus/dev",
+                "  # and every disagreement, document by document",
+                "  watchbrief eval --details ../shared/corpus/dev", "  # for scripts: exit 1 below a floor",
+                "  watchbrief eval --json --check ../shared/corpus/dev" })
 class EvalCommand implements Callable<Integer> {
 
     private static final long MAX_FILE_BYTES = 20L * 1024 * 1024;

@@ -46,9 +46,21 @@ public class DigestComposer {
      * @param themes the themes the briefing covers, in the order wanted; empty for all of the taxonomy's
      */
     public Digest compose(String scheduleName, String title, Window window, List<String> themes) {
+        return compose(scheduleName, title, window, themes, DocumentFilter.NONE);
+    }
+
+    /**
+     * @param themes the themes the briefing covers, in the order wanted; empty for all of the taxonomy's
+     * @param filter the schedule's filters (departments, sources, keywords); {@link DocumentFilter#NONE} for none
+     */
+    public Digest compose(String scheduleName, String title, Window window, List<String> themes,
+            DocumentFilter filter) {
         List<Taxonomy.Theme> covered = themes.isEmpty() ? taxonomy.themes()
                 : themes.stream().map(taxonomy::theme).toList();
-        List<StoredDocument> inWindow = documents.findRelevantBetween(window.start(), window.end()).stream()
+        // issue 5: the schedule's filters narrow the window's documents before anything is counted
+        List<StoredDocument> inWindow = filter.apply(documents.findRelevantBetween(window.start(), window.end()),
+                documents::bodiesOf)
+            .stream()
             .filter(d -> covered.stream().anyMatch(t -> assigned(d, t.key())))
             .toList();
 
