@@ -1,10 +1,14 @@
 package org.watchbrief.analysis;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,12 +20,12 @@ import org.watchbrief.analysis.DatedEvent.Season;
 import org.watchbrief.analysis.Sentences.Sentence;
 
 /**
- * Finds dated events, trying one precompiled pattern only where a date can start: full dates ("15th March 2021", "7-8 November
- * 2018", "March 15, 2021"), partial ones ("March 2020", "in September", "February of this year",
- * "the summer of 2019", "Q1 2019", "2018/19", "since 2014", "the end of 2027"), seasons ("this
- * winter", "by summer") and relative dates ("today", "yesterday", "earlier this month", "last
- * week", "last year", "the next 18 months", "two years ago"), each resolved against the
- * document's own date.
+ * Finds dated events, trying its precompiled forms only where a date can start: full dates
+ * ("15th March 2021", "7-8 November 2018", "March 15, 2021"), partial ones ("March 2020", "in
+ * September", "February of this year", "the summer of 2019", "Q1 2019", "2018/19", "since
+ * 2014", "the end of 2027"), seasons ("this winter", "by summer") and relative dates ("today",
+ * "yesterday", "earlier this month", "last week", "last year", "the next 18 months", "two years
+ * ago"), each resolved against the document's own date.
  *
  * <p>Rules that keep out what is not an event:
  * <ul>
@@ -50,14 +54,12 @@ final class EventExtractor {
 
     private static final String WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
-
-    private static final String NUMBER_WORD = "\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-            + "|eighteen|twenty-four|thirty-six";
-
     private static final String SEASON = "(?i:spring|summer|autumn|winter)";
 
     private static final String NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve "
             + "eighteen twenty-four thirty-six";
+
+    private static final String NUMBER_WORD = "\\d{1,2}|" + NUMBER_WORDS.replace(' ', '|');
 
     /** Words before a month without its year: "in September", "late September", "this March". */
     private static final String MONTH_LEADS = "in since during from by until till before after early late mid "
@@ -97,7 +99,8 @@ final class EventExtractor {
 
     /** From April to July 2019: two months, one year (see find). */
     private static final Form MONTH_RANGE = new Form("(?<a>" + MONTH + ")\\s+(?:to|and|until|-|–)\\s+(?<b>" + MONTH
-            + "),?\\s+(?<y>" + YEAR + ")\\b", MONTH_WORDS, true, (m, c) -> month(year(m.group("y")), month(m.group("b"))));
+            + "),?\\s+(?<y>" + YEAR + ")\\b", MONTH_WORDS, true,
+            (m, c) -> month(year(m.group("y")), month(m.group("b"))));
 
     /** Today, yesterday, tomorrow (see isDay). */
     private static final Form DAY_WORD = new Form("(?<w>(?i:today|yesterday|tomorrow))\\b(?!['’]s)",
@@ -133,7 +136,8 @@ final class EventExtractor {
             new Form("(?i:the\\s+)?(?<o>(?i:first|second|third|fourth|final|last))\\s+(?i:quarter)\\s+(?i:of)\\s+"
                     + "(?:(?<y>" + YEAR + ")|(?i:(?<r>this|last|next|the)\\s+year))\\b",
                     "the first second third fourth final last", true, (m, c) -> {
-                        int year = m.group("y") != null ? year(m.group("y")) : relativeYear(m.group("r"), c.reference());
+                        int year = m.group("y") != null ? year(m.group("y"))
+                                : relativeYear(m.group("r"), c.reference());
                         int ordinal = List.of("first", "second", "third", "fourth").indexOf(m.group("o")
                             .toLowerCase(Locale.ROOT)) + 1;
                         return quarter(year, ordinal == 0 ? 4 : ordinal);
@@ -151,15 +155,15 @@ final class EventExtractor {
             new Form("(?<m>" + MONTH_SHORT + ")\\.?,?\\s+(?<y>" + YEAR + ")\\b", SHORT_MONTH_WORDS, true,
                     (m, c) -> month(year(m.group("y")), month(m.group("m")))),
             // 2018/19, 2018-19, 2018 to 2019 (not "in 2018/19 prices", a price base)
-            new Form("(?<a>" + YEAR + ")\\s*(?:/|–|-|\\s+to\\s+)\\s*(?<b>\\d{4}|\\d{2})\\b(?![/–-]\\d)(?!\\s+prices)", "#",
-                    true, (m, c) -> financialYear(m.group("a"), m.group("b"))),
+            new Form("(?<a>" + YEAR + ")\\s*(?:/|–|-|\\s+to\\s+)\\s*(?<b>\\d{4}|\\d{2})\\b(?![/–-]\\d)"
+                    + "(?!\\s+prices)", "#", true, (m, c) -> financialYear(m.group("a"), m.group("b"))),
             // in September, late September, this March
             new Form("(?<p>(?i:" + MONTH_LEADS.replace(' ', '|') + "))\\s+(?<m>" + MONTH + ")\\b", MONTH_LEADS, false,
                     EventExtractor::monthWithoutYear),
             // this winter, by summer, in the spring
             new Form("(?<p>(?i:this|last|next|the|by|during|in\\s+the|over\\s+the|until|until\\s+the|from|early|late))"
-                    + "\\s+(?<s>" + SEASON + ")\\b", "this last next the by during in over until from early late", false,
-                    EventExtractor::relativeSeason),
+                    + "\\s+(?<s>" + SEASON + ")\\b", "this last next the by during in over until from early late",
+                    false, EventExtractor::relativeSeason),
             // in 2017, since 2013 (a bare year is no date: "the Sexual Offences Act 2003")
             new Form("(?i:" + YEAR_LEADS.replace(' ', '|') + ")\\s+(?<y>" + YEAR + ")\\b(?![/–-]\\d)(?!\\s+prices)",
                     YEAR_LEADS, true, (m, c) -> year(year(m.group("y")))),
@@ -168,15 +172,15 @@ final class EventExtractor {
                     + "|fiscal|academic|school))\\s+(?i:year)\\b", "this last next the", false,
                     (m, c) -> relativeSchoolOrFinancialYear(m.group("r"), m.group("k"), c.reference())),
             // on Wednesday, last Friday
-            new Form("(?<p>(?i:on|last|next|this))\\s+(?<w>" + WEEKDAYS + ")\\b(?!,?\\s+\\d)", "on last next this", false,
-                    EventExtractor::weekday),
+            new Form("(?<p>(?i:on|last|next|this))\\s+(?<w>" + WEEKDAYS + ")\\b(?!,?\\s+\\d)", "on last next this",
+                    false, EventExtractor::weekday),
             DAY_WORD,
             // earlier this month, last week, next year
             new Form("(?<r>(?i:(?:earlier|later)\\s+this|last|next|this))\\s+(?<u>(?i:week|month|year))\\b",
                     "earlier later last next this", false, EventExtractor::relative),
             // two years ago
             new Form("(?<n>(?i:" + NUMBER_WORD + "))\\s+(?<u>(?i:weeks?|months?|years?))\\s+(?i:ago)\\b",
-                    "# " + NUMBER_WORDS, false, (m, c) -> {
+                    "# twenty thirty " + NUMBER_WORDS, false, (m, c) -> {
                         int n = number(m.group("n"));
                         String unit = m.group("u").toLowerCase(Locale.ROOT);
                         LocalDate ref = c.reference();
@@ -195,13 +199,13 @@ final class EventExtractor {
 
     /** Each thread's matchers, one per form, reset for each text rather than made anew. */
     private static final ThreadLocal<Map<Form, Matcher>> MATCHERS = ThreadLocal
-        .withInitial(java.util.IdentityHashMap::new);
+        .withInitial(IdentityHashMap::new);
 
     /** For each word a date can start with, the forms that can start there, in order. */
     private static final Map<String, List<Form>> FORMS_BY_FIRST_WORD = formsByFirstWord();
 
     private static Map<String, List<Form>> formsByFirstWord() {
-        Map<String, List<Form>> byWord = new java.util.HashMap<>();
+        Map<String, List<Form>> byWord = new HashMap<>();
         for (Form form : FORMS) {
             for (String word : form.firstWords()) {
                 byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(form);
@@ -218,13 +222,14 @@ final class EventExtractor {
     private static final Map<String, Boolean> ANCHORS = anchors();
 
     private static Map<String, Boolean> anchors() {
-        Map<String, Boolean> anchors = new java.util.HashMap<>();
+        Map<String, Boolean> anchors = new HashMap<>();
         for (String calendar : (SHORT_MONTH_WORDS + " monday tuesday wednesday thursday friday saturday sunday q1 q2 "
                 + "q3 q4").split(" ")) {
             anchors.put(calendar, true);
         }
         for (String word : ("spring summer autumn winter today yesterday tomorrow earlier later last next this start "
-                + "beginning end middle first second third fourth final current previous " + NUMBER_WORDS).split(" ")) {
+                + "beginning end middle first second third fourth final current previous twenty thirty "
+                + NUMBER_WORDS).split(" ")) {
             anchors.put(word, false);
         }
         return anchors; // a HashMap, read-only once built: faster to look up than Map.copyOf's
@@ -257,7 +262,8 @@ final class EventExtractor {
     /** What a dateline line holds besides its date: "Published", "Volume 684: debated on". */
     private static final Pattern DATELINE = Pattern.compile(
             "^[\\s\\p{Punct}*_#]*(?:(?:volume\\s+\\d+:?\\s*)?(?:debated|published|updated|last\\s+updated|posted"
-                    + "|asked|answered|tabled|released|dated|issued|first\\s+published)(?:\\s+on)?:?)?[\\s\\p{Punct}*_]*$",
+                    + "|asked|answered|tabled|released|dated|issued|first\\s+published)(?:\\s+on)?:?)?"
+                    + "[\\s\\p{Punct}*_]*$",
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -620,13 +626,13 @@ final class EventExtractor {
     /** "On Wednesday": the nearest Wednesday the tense allows; "last"/"next": the one before or after. */
     private static Resolved weekday(Matcher m, Context c) {
         LocalDate ref = c.reference();
-        java.time.DayOfWeek day = java.time.DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT));
-        LocalDate before = ref.with(java.time.temporal.TemporalAdjusters.previousOrSame(day));
-        LocalDate after = ref.with(java.time.temporal.TemporalAdjusters.nextOrSame(day));
+        DayOfWeek day = DayOfWeek.valueOf(m.group("w").toUpperCase(Locale.ROOT));
+        LocalDate before = ref.with(TemporalAdjusters.previousOrSame(day));
+        LocalDate after = ref.with(TemporalAdjusters.nextOrSame(day));
         String which = m.group("p").toLowerCase(Locale.ROOT);
         LocalDate date = switch (which) {
-            case "last" -> ref.with(java.time.temporal.TemporalAdjusters.previous(day));
-            case "next" -> ref.with(java.time.temporal.TemporalAdjusters.next(day));
+            case "last" -> ref.with(TemporalAdjusters.previous(day));
+            case "next" -> ref.with(TemporalAdjusters.next(day));
             default -> switch (tense(m, c)) {
                 case FUTURE -> after;
                 case PAST -> before;

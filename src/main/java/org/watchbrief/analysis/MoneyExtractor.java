@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class MoneyExtractor {
 
     private static final String NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
 
-    private static final String MULTIPLIER = "(?:\\s?(?:bn|billion|trillion|tn|mn|m|million|k|thousand)(?![\\p{L}\\d]))";
+    private static final String MULTIPLIER = "(?:\\s?(?:bn|billion|trillion|tn|mn|m|million|k|thousand)"
+            + "(?![\\p{L}\\d]))";
 
     private static final String CURRENCY = "(?:US\\$|\\$|£|€)";
 
@@ -66,7 +68,8 @@ final class MoneyExtractor {
     private static final int PARTS_DISTANCE = 600;
 
     private static final Pattern INCLUSION = Pattern.compile(
-            "\\b(?:includ(?:es|ing)|of\\s+which|(?:a\\s+)?share\\s+of|compris(?:es|ing)|made\\s+up\\s+of|part\\s+of)\\b",
+            "\\b(?:includ(?:es|ing)|of\\s+which|(?:a\\s+)?share\\s+of|compris(?:es|ing)|made\\s+up\\s+of"
+                    + "|part\\s+of)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TOTAL = Pattern.compile("\\btotal\\b", Pattern.CASE_INSENSITIVE);
@@ -80,8 +83,8 @@ final class MoneyExtractor {
     /** Nouns that, right after a sum, name the thing it funds ("a £100 million scheme"). */
     private static final Set<String> FUNDED_THINGS = Set.copyOf(Tokens.stems(
             "centre centres unit team hub project projects initiative service facility network call competition "
-                    + "campaign partnership plan pot prize package scheme programme fund bail-out bailout investment grant "
-                    + "grants contract contracts"));
+                    + "campaign partnership plan pot prize package scheme programme fund bail-out bailout "
+                    + "investment grant grants contract contracts"));
 
     /** Words that, right before a sum, mark new money ("an extra £20 million"). */
     private static final Set<String> NEW_MONEY = Set.copyOf(Tokens.stems("extra additional new further"));
@@ -109,12 +112,13 @@ final class MoneyExtractor {
     private static final int PURPOSE_MAX = 200;
 
     private static Map<String, MoneyKind> cues() {
-        Map<String, MoneyKind> cues = new java.util.HashMap<>();
+        Map<String, MoneyKind> cues = new HashMap<>();
         put(cues, MoneyKind.FUNDING, "fund funding funded invest invested investment investing grant granted award "
                 + "awarded commit committed commitment allocate allocated allocation available provide provided "
                 + "providing package bail-out scheme programme boost backed backing pledge pledged donate donated "
                 + "contracts competition given give giving receive receiving receives spend bailout bail-outs announce "
-                + "announced announcing bid bids prize offer offered offering");
+                + "announced announcing bid bids prize offer offered offering support supported supporting go goes "
+                + "went");
         put(cues, MoneyKind.FINE, "fine fines fined penalty penalties");
         put(cues, MoneyKind.COST, "cost costs costing spent spending loss losses lost expenditure damage damages "
                 + "estimate estimated");
@@ -203,7 +207,7 @@ final class MoneyExtractor {
      * whose sentence dates it, else of the first.
      */
     private static List<Placed> sameSumSameKey(List<Placed> placed) {
-        Map<String, String> keys = new java.util.HashMap<>();
+        Map<String, String> keys = new HashMap<>();
         for (Placed p : placed) {
             if (p.funding()) {
                 String sum = p.mention().currency() + AnnouncementKeys.coarse(p.mention().amount());

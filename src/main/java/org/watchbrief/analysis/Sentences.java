@@ -80,7 +80,8 @@ final class Sentences {
         }
         if (next < text.length()) {
             char first = text.charAt(next);
-            boolean opens = Character.isUpperCase(first) || Character.isDigit(first) || "\"'“‘([•*-–\n".indexOf(first) >= 0;
+            boolean opens = Character.isUpperCase(first) || Character.isDigit(first)
+                    || "\"'“‘([•*-–\n".indexOf(first) >= 0;
             if (!opens) {
                 return -1;
             }

@@ -194,8 +194,8 @@ final class TermPattern {
                 alternatives.add(List.of(atom(String.join("", pieces), prefix, term)));
             }
             // "livestream" also matches "live-streamed": the word split in two
-            if (pieces.length == 1 && core.length() >= SPLIT_MINIMUM_LENGTH && core.equals(core.toLowerCase(Locale.ROOT))
-                    && core.chars().allMatch(Character::isLetter)) {
+            if (pieces.length == 1 && core.length() >= SPLIT_MINIMUM_LENGTH
+                    && core.equals(core.toLowerCase(Locale.ROOT)) && core.chars().allMatch(Character::isLetter)) {
                 for (int k = 2; k <= core.length() - 3; k++) {
                     alternatives.add(List.of(atom(core.substring(0, k), false, term),
                             atom(core.substring(k), prefix, term)));

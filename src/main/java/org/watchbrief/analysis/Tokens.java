@@ -169,7 +169,9 @@ final class Tokens {
         /** Lower case into the scratch buffer, dropping a possessive "'s"; the new length. */
         private int normalise(char[] buffer, int length) {
             int n = length;
-            if (n > 2 && (buffer[n - 1] == 's' || buffer[n - 1] == 'S') && (buffer[n - 2] == '\'' || buffer[n - 2] == '’')) {
+            boolean possessive = n > 2 && (buffer[n - 1] == 's' || buffer[n - 1] == 'S')
+                    && (buffer[n - 2] == '\'' || buffer[n - 2] == '’');
+            if (possessive) {
                 n -= 2;
             }
             if (scratch.length < n) {

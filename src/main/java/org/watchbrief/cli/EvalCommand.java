@@ -61,7 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
                         + "the same date at the same precision (2018-09-03, 2020-03, 2018-WINTER, 2019-Q1, 2018).",
                 "", "Floors (--check): themes macro-F1 >= 0.90 and every theme >= 0.85, money F1 >= 0.95, kind "
                         + "accuracy >= 0.95, funding total within 2%%, event date F1 >= 0.85." },
-        footer = { "", "Examples:", "  # the figures on the shared dev corpus", "  watchbrief eval ../shared/corpus/dev",
+        footer = { "", "Examples:", "  # the figures on the shared dev corpus",
+                "  watchbrief eval ../shared/corpus/dev",
                 "  # and every disagreement, document by document",
                 "  watchbrief eval --details ../shared/corpus/dev", "  # for scripts: exit 1 below a floor",
                 "  watchbrief eval --json --check ../shared/corpus/dev" })
@@ -169,8 +170,8 @@ class EvalCommand implements Callable<Integer> {
             List<Labels.Money> money = new ArrayList<>();
             for (JsonNode m : root.path("money")) {
                 JsonNode amount = m.path("amount_gbp");
-                money.add(new Labels.Money(m.path("text").asString(),
-                        amount.isNumber() ? amount.decimalValue() : null, MoneyKind.fromLabel(m.path("kind").asString()),
+                money.add(new Labels.Money(m.path("text").asString(), amount.isNumber() ? amount.decimalValue() : null,
+                        MoneyKind.fromLabel(m.path("kind").asString()),
                         m.path("announcement").isString() ? m.path("announcement").asString() : null));
             }
             List<Labels.Event> events = new ArrayList<>();
