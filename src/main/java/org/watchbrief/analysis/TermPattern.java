@@ -66,10 +66,12 @@ final class TermPattern {
 
     /**
      * One position of the term: any of its alternatives (each a run of words), after up to
-     * maxGap other words. Alternatives are indexed by their first word's stem, so a word is
-     * compared only with the alternatives that can start there.
+     * maxGap other words. Alternatives are indexed by their first word (its stem, or a prefix's
+     * first letter), so a word is compared only with the alternatives that can start there.
      */
     static final class Step {
+
+        private static final List<List<Atom>> NONE = List.of();
 
         private final List<List<Atom>> alternatives;
 
@@ -77,11 +79,15 @@ final class TermPattern {
 
         private final Map<String, List<List<Atom>>> byStem = new HashMap<>();
 
-        private final List<List<Atom>> byPrefix = new ArrayList<>();
+        /** Prefix-first alternatives by the prefix's first letter a-z; index 26 for any other start. */
+        private final List<List<List<Atom>>> byInitial = new ArrayList<>();
 
         Step(List<List<Atom>> alternatives, int maxGap) {
             this.alternatives = List.copyOf(alternatives);
             this.maxGap = maxGap;
+            for (int c = 0; c <= 26; c++) {
+                byInitial.add(new ArrayList<>());
+            }
             for (List<Atom> alternative : alternatives) {
                 if (alternative.get(0) instanceof StemAtom stem) {
                     byStem.computeIfAbsent(stem.stem(), k -> new ArrayList<>()).add(alternative);
@@ -90,7 +96,7 @@ final class TermPattern {
                     byStem.computeIfAbsent(cased.stem(), k -> new ArrayList<>()).add(alternative);
                 }
                 else {
-                    byPrefix.add(alternative);
+                    byInitial.get(initial(((PrefixAtom) alternative.get(0)).prefix())).add(alternative);
                 }
             }
         }
@@ -105,16 +111,21 @@ final class TermPattern {
 
         /** The alternatives whose first word may be word {@code i}. */
         List<List<Atom>> candidates(Tokens tokens, int i) {
-            List<List<Atom>> stems = byStem.get(tokens.stem(i));
-            if (stems == null) {
-                return byPrefix;
-            }
-            if (byPrefix.isEmpty()) {
+            List<List<Atom>> stems = byStem.getOrDefault(tokens.stem(i), NONE);
+            List<List<Atom>> prefixes = byInitial.get(initial(tokens.lower(i)));
+            List<List<Atom>> others = byInitial.get(26);
+            if (prefixes.isEmpty() && others.isEmpty()) {
                 return stems;
             }
-            List<List<Atom>> both = new ArrayList<>(stems);
-            both.addAll(byPrefix);
-            return both;
+            List<List<Atom>> all = new ArrayList<>(stems);
+            all.addAll(prefixes);
+            all.addAll(others);
+            return all;
+        }
+
+        private static int initial(String word) {
+            char c = word.isEmpty() ? ' ' : word.charAt(0);
+            return c >= 'a' && c <= 'z' ? c - 'a' : 26;
         }
     }
 
