@@ -74,6 +74,10 @@ final class MoneyExtractor {
 
     private static final Pattern TOTAL = Pattern.compile("\\btotal\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern PER_ITEM = Pattern.compile(
+            "\\b(?:each|individual|per\\s+(?:project|contract|organisation|bid|award|grant|company|team|force))\\b",
+            Pattern.CASE_INSENSITIVE);
+
     /** How many words either side of a sum its kind is looked for. */
     private static final int CUE_WINDOW = 12;
 
@@ -174,21 +178,24 @@ final class MoneyExtractor {
             consumed = sum.end();
             mentions.add(previous);
             boolean included = INCLUSION.matcher(text).region(Math.min(sentence.start(), m.start()), m.start()).find();
-            placed.add(new Placed(previous, m.start(), sentence, year != null, included));
+            boolean perItem = PER_ITEM.matcher(text).region(Math.min(sentence.start(), m.start()), sentence.end()).find();
+            placed.add(new Placed(previous, m.start(), sentence, year != null, included, perItem));
         }
         return partsShareTheirTotalsKey(sameSumSameKey(placed));
     }
 
     /**
-     * A sum, where it starts, its sentence, whether its sentence dates the announcement, and
-     * whether its sentence says before it that it is part of something ("This includes £9.86m").
+     * A sum, where it starts, its sentence, whether its sentence dates the announcement, whether
+     * its sentence says before it that it is part of something ("This includes £9.86m"), and
+     * whether it is a sum per item ("£85,000 each", "individual contracts worth £70,000").
      */
-    private record Placed(MoneyMention mention, int start, Sentence sentence, boolean dated, boolean included) {
+    private record Placed(MoneyMention mention, int start, Sentence sentence, boolean dated, boolean included,
+            boolean perItem) {
 
         Placed withKey(String key) {
             MoneyMention m = mention;
             return new Placed(new MoneyMention(m.text(), m.amount(), m.currency(), m.kind(), m.purpose(), key), start,
-                    sentence, dated, included);
+                    sentence, dated, included, perItem);
         }
 
         boolean funding() {
@@ -227,7 +234,8 @@ final class MoneyExtractor {
     /**
      * Parts of an announced total are counted in the total, so they take its key: a sum listed
      * after "includes", "of which" or "a share of" under a larger funding sum ("£30 million … This
-     * includes £9.86 million"), sums that add up to the funding sum before them ("£2.6 million …
+     * includes £9.86 million"), a sum per item under the pot it is drawn from ("up to £350,000 …
+     * individual contracts worth no more than £70,000"), sums that add up to the funding sum before them ("£2.6 million …
      * £2 million … another £600,000"), and sums that a later one totals ("taking the total to
      * £555k").
      */
@@ -239,8 +247,9 @@ final class MoneyExtractor {
         }
         for (int i = 1; i < n; i++) {
             Placed part = placed.get(i);
-            if (part.funding() && part.included()) {
-                for (int j = i - 1; j >= 0 && near(placed.get(j), placed.get(j + 1)); j--) {
+            if (part.funding() && (part.included() || part.perItem())) {
+                // a sum per item is drawn from a pot the document named before, however far back
+                for (int j = i - 1; j >= 0 && (part.perItem() || near(placed.get(j), placed.get(j + 1))); j--) {
                     if (placed.get(j).funding() && part.smallerThan(placed.get(j))) {
                         keys[i] = keys[j];
                         break;

@@ -159,6 +159,21 @@ class MoneyExtractorTests {
     }
 
     @Test
+    void aSumPerItemIsCountedInThePotItIsDrawnFrom() {
+        // when
+        Analysis analysis = analyzer.analyze("""
+                The Home Office is offering up to £400,000 for new detection tools.
+
+                Suppliers must show a route to market. Projects will run for six months.
+
+                Individual contracts will be worth no more than £80,000.
+                """, MAY_2024);
+        // then
+        assertThat(analysis.money()).extracting(MoneyMention::announcement).containsExactly("2024 £400k",
+                "2024 £400k");
+    }
+
+    @Test
     void aLargerSumThatAnEarlierOneIsPartOfKeepsItsOwnKey() {
         // when
         Analysis analysis = analyzer.analyze("The Home Secretary committed £20 million to tackle grooming. The "
