@@ -39,7 +39,8 @@ class ComposeTasklet implements Tasklet {
         BriefingParameters parameters = BriefingParameters.from(jobExecution.getJobParameters());
         Schedule schedule = schedules.get(parameters.scheduleName());
         String title = schedule.description() != null ? schedule.description() : "Briefing " + schedule.name();
-        Digest digest = composer.compose(schedule.name(), title, parameters.window(), schedule.themes());
+        Digest digest = composer.compose(new DigestComposer.Request(schedule.name(), title, parameters.window(),
+                schedule.themes(), schedule.recipients(), schedule.zone()));
         long id = digests.save(schedule.name(), parameters.window().start(), parameters.window().end(),
                 digest.createdAt(), DigestJson.write(digest), jobExecution.getId());
         jobExecution.getExecutionContext().putLong(DIGEST_ID, id);
