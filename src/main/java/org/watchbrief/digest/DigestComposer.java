@@ -183,9 +183,10 @@ public class DigestComposer {
     private static DocumentEntry entry(StoredDocument d, String theme, String body, Source source) {
         List<Evidence> evidence = d.themes().stream().filter(t -> t.theme().equals(theme))
             .flatMap(t -> t.evidence().stream()).toList();
-        List<String> phrases = evidence.stream()
-            .flatMap(e -> Arrays.stream(e.phrase().split(";")))
-            .map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
+        Map<String, String> byLowerCase = new LinkedHashMap<>(); // "Groomers" and "groomers" are one piece of evidence
+        evidence.stream().flatMap(e -> Arrays.stream(e.phrase().split(";"))).map(String::strip)
+            .filter(p -> !p.isEmpty()).forEach(p -> byLowerCase.putIfAbsent(p.toLowerCase(java.util.Locale.UK), p));
+        List<String> phrases = List.copyOf(byLowerCase.values());
         String sentence = evidence.stream().map(Evidence::sentence).filter(Objects::nonNull).findFirst().orElse(null);
         String summary = ThemeSummaries.summarize(body, phrases, d.summary());
         return new DocumentEntry(source.ref(), d.metadata().type().displayName(), d.metadata().published(),

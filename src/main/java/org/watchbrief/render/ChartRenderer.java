@@ -61,9 +61,18 @@ import org.watchbrief.digest.Digest.WindowCounts;
  */
 final class ChartRenderer {
 
-    /** A chart as an image, with the size to show it at and the words for those who cannot see it. */
-    record Chart(String name, byte[] png, float widthPoints, float heightPoints, String description) {
+    /**
+     * A chart as an image, with the size to show it at, the words for those who cannot see it,
+     * and a caption to print under it ({@code null} for none).
+     */
+    record Chart(String name, byte[] png, float widthPoints, float heightPoints, String description, String caption) {
     }
+
+    /** The timeline chart shows from this long before the window... */
+    static final int YEARS_BEFORE = 2;
+
+    /** ...to this long after it; the table lists every event. */
+    static final int YEARS_AFTER = 3;
 
     /** Pixels per point: 2.5 gives 180 dpi, sharp on paper and on a high-density screen. */
     private static final double SCALE = 2.5;
@@ -167,7 +176,17 @@ final class ChartRenderer {
             days.addSeries(new XYSeries(lane.label(), false, true));
             periods.addSeries(new XYIntervalSeries(lane.label()));
         }
-        for (TimelineEntry entry : digest.timeline()) {
+        LocalDate first = digest.timeline().get(0).date();
+        LocalDate last = digest.timeline().stream().map(e -> periodEnd(e.date(), e.precision()))
+            .max(LocalDate::compareTo).orElseThrow();
+        LocalDate from = max(first, digest.window().start().minusYears(YEARS_BEFORE));
+        LocalDate to = min(max(last, digest.window().end()), digest.window().end().plusYears(YEARS_AFTER));
+        List<TimelineEntry> shown = digest.timeline().stream()
+            .filter(e -> !periodEnd(e.date(), e.precision()).isBefore(from) && !e.date().isAfter(to)).toList();
+        // Periods go on two rows under each lane's days, each on the first row free at its start,
+        // so that overlapping periods do not hide one another.
+        double[][] rowEnds = new double[lanes.size()][2];
+        for (TimelineEntry entry : shown) {
             for (String theme : entry.themes()) {
                 int lane = indexOf(lanes, theme);
                 if (lane < 0) {
@@ -175,20 +194,24 @@ final class ChartRenderer {
                 }
                 double start = millis(entry.date());
                 if (entry.precision() == DatePrecision.DAY) {
-                    days.getSeries(lane).add(start + 12 * 3_600_000.0, lane);
+                    days.getSeries(lane).add(start + 12 * 3_600_000.0, lane - 0.2);
                 }
                 else {
                     double end = millis(periodEnd(entry.date(), entry.precision()).plusDays(1));
-                    periods.getSeries(lane).add(start, start, end, lane, lane - 0.28, lane + 0.28);
+                    int row = rowEnds[lane][0] <= start ? 0 : rowEnds[lane][1] <= start ? 1
+                            : rowEnds[lane][0] <= rowEnds[lane][1] ? 0 : 1;
+                    rowEnds[lane][row] = Math.max(rowEnds[lane][row], end);
+                    double y = lane + 0.06 + row * 0.22;
+                    periods.getSeries(lane).add(start, start, end, y, y - 0.09, y + 0.09);
                 }
             }
         }
         DateAxis time = new DateAxis();
-        time.setLowerMargin(0.03);
-        time.setUpperMargin(0.03);
         time.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        double margin = (millis(to) - millis(from)) * 0.03 + 86_400_000.0;
+        time.setRange(millis(from) - margin, millis(to.plusDays(1)) + margin);
         SymbolAxis themeAxis = new SymbolAxis(null, lanes.stream().map(ThemeSection::label).toArray(String[]::new));
-        themeAxis.setRange(-0.6, lanes.size() - 0.4);
+        themeAxis.setRange(-0.55, lanes.size() - 0.45);
         XYLineAndShapeRenderer dayRenderer = new XYLineAndShapeRenderer(false, true);
         XYBarRenderer periodRenderer = new XYBarRenderer();
         XYPlot plot = new XYPlot(days, time, themeAxis, dayRenderer);
@@ -220,13 +243,17 @@ final class ChartRenderer {
         dayRenderer.setDrawOutlines(true);
         plot.addDomainMarker(windowMarker(digest), Layer.BACKGROUND);
         float height = 60 + 42 * lanes.size();
-        long dated = digest.timeline().stream().filter(e -> e.precision() == DatePrecision.DAY).count();
-        return draw("timeline", chart, height, "Timeline chart of " + Formats.count(digest.timeline().size(),
-                "event", "events") + " by theme, from " + Formats.when(digest.timeline().get(0).date(),
-                        digest.timeline().get(0).precision())
-                + " to " + Formats.when(digest.timeline().get(digest.timeline().size() - 1).date(),
-                        digest.timeline().get(digest.timeline().size() - 1).precision())
-                + "; " + dated + " dated to the day.");
+        long dated = shown.stream().filter(e -> e.precision() == DatePrecision.DAY).count();
+        int outside = digest.timeline().size() - shown.size();
+        String caption = "Diamonds mark events dated to the day; bars span events known only to the month, season, "
+                + "quarter or year. The shaded band, or the line where the band would be too thin to see, is this "
+                + "window." + (outside == 0 ? "" : " The chart shows " + Formats.date(from) + " to "
+                        + Formats.date(to) + "; the table lists "
+                        + Formats.count(outside, "event outside that span", "events outside that span") + " too.");
+        return draw("timeline", chart, height, "Timeline chart of " + Formats.count(shown.size(), "event", "events")
+                + " by theme, from " + Formats.when(shown.get(0).date(), shown.get(0).precision()) + " to "
+                + Formats.when(shown.get(shown.size() - 1).date(), shown.get(shown.size() - 1).precision()) + "; "
+                + dated + " dated to the day.", caption);
     }
 
     /**
@@ -294,7 +321,19 @@ final class ChartRenderer {
         return chart;
     }
 
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     private Chart draw(String name, JFreeChart chart, float heightPoints, String description) {
+        return draw(name, chart, heightPoints, description, null);
+    }
+
+    private Chart draw(String name, JFreeChart chart, float heightPoints, String description, String caption) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -317,7 +356,7 @@ final class ChartRenderer {
         BufferedImage image = chart.createBufferedImage((int) Math.round(WIDTH * SCALE),
                 (int) Math.round(heightPoints * SCALE), WIDTH, heightPoints, null);
         try {
-            return new Chart(name, ChartUtils.encodeAsPNG(image), WIDTH, heightPoints, description);
+            return new Chart(name, ChartUtils.encodeAsPNG(image), WIDTH, heightPoints, description, caption);
         }
         catch (IOException ex) {
             throw new RenderException("cannot encode the " + name + " chart: " + ex.getMessage(), ex);

@@ -176,12 +176,7 @@ final class DigestLayout {
             add(new Para(ParaKind.META, Span.italic(DigestText.documentLine(entry))));
             add(new Para(ParaKind.BODY, entry.summary()));
             if (!entry.evidence().isEmpty()) {
-                String evidence = "Evidence: " + String.join(", ", entry.evidence().stream().map(p -> "“" + p + "”")
-                    .toList());
-                if (entry.evidenceSentence() != null && !entry.summary().contains(entry.evidenceSentence())) {
-                    evidence += ", in “" + entry.evidenceSentence() + "”";
-                }
-                add(new Para(ParaKind.SMALL, evidence));
+                add(new Para(ParaKind.SMALL, DigestText.evidence(entry)));
             }
             add(new Para(ParaKind.SMALL, List.of(Span.text("Source "), ref(entry.document()), Span.text(": "),
                     Span.link(entry.document().address(), entry.document().address())), null));
@@ -263,12 +258,7 @@ final class DigestLayout {
         add(new Para(ParaKind.LEAD, Formats.count(digest.timeline().size(), "dated event", "dated events")
                 + " named in this window's documents, in date order. An event several documents report is shown "
                 + "once, with all of them."));
-        Picture chart = picture(charts.timeline(digest));
-        if (chart != null) {
-            add(new Para(ParaKind.NOTE, "Diamonds mark events dated to the day; bars span events known only to "
-                    + "the month, season, quarter or year. The shaded band, or the line where the band would be too thin "
-                    + "to see, is this window."));
-        }
+        picture(charts.timeline(digest));
         List<List<List<Span>>> rows = new ArrayList<>();
         for (TimelineEntry entry : digest.timeline()) {
             rows.add(List.of(List.of(Span.text(Formats.when(entry.date(), entry.precision()))),
@@ -324,13 +314,15 @@ final class DigestLayout {
         }
     }
 
-    private Picture picture(ChartRenderer.Chart chart) {
+    private void picture(ChartRenderer.Chart chart) {
         if (chart == null) {
-            return null;
+            return;
         }
         Picture picture = new Picture(chart.name(), chart.png(), chart.widthPoints(), chart.heightPoints(),
                 chart.description());
         add(picture);
-        return picture;
+        if (chart.caption() != null) {
+            add(new Para(ParaKind.NOTE, chart.caption()));
+        }
     }
 }

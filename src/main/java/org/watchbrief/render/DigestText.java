@@ -133,10 +133,24 @@ public final class DigestText {
         if (entry.department() != null) {
             line.append(" · ").append(entry.department());
         }
-        if (entry.answeredBy() != null) {
+        if (entry.answeredBy() != null && !entry.answeredBy().equals(entry.department())) {
             line.append(" · answered by ").append(entry.answeredBy());
         }
         return line.toString();
+    }
+
+    /**
+     * "Evidence: “grooming”, “groom children”", with the sentence they were found in when the
+     * summary does not already show one of them.
+     */
+    static String evidence(DocumentEntry entry) {
+        String evidence = "Evidence: " + String.join(", ", entry.evidence().stream().map(p -> "“" + p + "”").toList());
+        String summary = entry.summary().toLowerCase(java.util.Locale.UK);
+        boolean shown = entry.evidence().stream().anyMatch(p -> summary.contains(p.toLowerCase(java.util.Locale.UK)));
+        if (!shown && entry.evidenceSentence() != null) {
+            evidence += ", in “" + entry.evidenceSentence() + "”";
+        }
+        return evidence;
     }
 
     /** The executive summary as plain lines: what a manager reads in one minute. */

@@ -293,7 +293,6 @@ final class PdfBlockWriter {
         t.setHeaderRows(1);
         t.setSpacingBefore(4);
         t.setSpacingAfter(6);
-        t.setSplitLate(false);
         Font header = fonts.get(Face.BOLD, 8.5f, Color.WHITE);
         for (String text : table.header()) {
             PdfPCell cell = new PdfPCell(new Phrase(text, header));

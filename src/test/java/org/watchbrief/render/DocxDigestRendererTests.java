@@ -181,8 +181,11 @@ class DocxDigestRendererTests {
         // then
         assertThat(word.pictures()).hasSize(3);
         assertThat(word.pictures()).anyMatch(d -> d.startsWith("Bar chart of new funding per theme: Grooming £12.5m"))
-            .anyMatch(d -> d.startsWith("Timeline chart of 6 events by theme, from 3 September 2018 to 2028"))
+            .anyMatch(d -> d.startsWith("Timeline chart of 5 events by theme, from March 2025 to 2028"))
             .anyMatch(d -> d.startsWith("Line chart of documents per theme in the last 6 windows"));
+        assertThat(word.text()).as("the chart keeps to the years around the window; the table has the rest")
+            .contains("The chart shows 2 November 2024 to 31 December 2028; the table lists 1 event outside that "
+                    + "span too.");
     }
 
     @Test
