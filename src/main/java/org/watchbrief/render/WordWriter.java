@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.apache.poi.common.usermodel.PictureType;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -41,7 +42,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.watchbrief.digest.Digest;
 import org.watchbrief.render.Layout.Block;
 import org.watchbrief.render.Layout.Bullets;
@@ -172,24 +175,24 @@ final class WordWriter {
         field(p, "NUMPAGES", "1");
     }
 
-    private static void footerRun(XWPFParagraph p, String text) {
+    private static XWPFRun footerRun(XWPFParagraph p, String text) {
         XWPFRun run = p.createRun();
-        run.setText(text);
         run.setFontSize(8.5);
         run.setColor(GREY);
+        if (text != null) {
+            run.setText(text);
+        }
+        return run;
     }
 
     /** A complex field (begin, instruction, separate, cached result, end), as Word writes them. */
     private static void field(XWPFParagraph p, String instruction, String cached) {
-        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
-        XWPFRun instr = p.createRun();
-        instr.getCTR().addNewInstrText().setStringValue(" " + instruction + " ");
-        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
-        XWPFRun result = p.createRun();
-        result.setText(cached);
-        result.setFontSize(8.5);
-        result.setColor(GREY);
-        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        // every run of the field carries the footer's look: an updated result takes the first run's
+        footerRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        footerRun(p, null).getCTR().addNewInstrText().setStringValue(" " + instruction + " ");
+        footerRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        footerRun(p, cached);
+        footerRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
     }
 
     private void block(Block block, List<Block> following) {
@@ -254,6 +257,9 @@ final class WordWriter {
         if (para.kind() == Layout.ParaKind.COVER_ORGANISATION) {
             p.setSpacingBefore(480);
         }
+        if (para.kind() == Layout.ParaKind.LEAD) {
+            keepWithNext(p); // a section's opening line stays with what it introduces
+        }
         bookmarked(p, para.anchor(), () -> spans(p, para.spans(), format));
     }
 
@@ -270,7 +276,16 @@ final class WordWriter {
     private void table(Table table) {
         int columns = table.header().size();
         XWPFTable t = doc.createTable(table.rows().size() + 1, columns);
-        t.setWidth("100%");
+        int[] widths = columnWidths(table.widths());
+        t.setWidth(Integer.toString(IntStream.of(widths).sum()));
+        t.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
+        CTTblGrid grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int width : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(width));
+        }
         t.setCellMargins(50, 90, 50, 90);
         t.setTopBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, RULE);
         t.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, RULE);
@@ -278,18 +293,17 @@ final class WordWriter {
         t.setLeftBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         t.setRightBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
         t.setInsideVBorder(XWPFTable.XWPFBorderType.NONE, 0, 0, "auto");
-        int totalWidth = table.widths().stream().mapToInt(Integer::intValue).sum();
         XWPFTableRow header = t.getRow(0);
         header.setRepeatHeader(true);
         header.setCantSplitRow(true);
         for (int c = 0; c < columns; c++) {
             XWPFTableCell cell = header.getCell(c);
-            cell.setWidth(percent(table.widths().get(c), totalWidth));
+            cell.setWidth(Integer.toString(widths[c]));
             cell.setColor(primary);
             XWPFParagraph p = cell.getParagraphs().get(0);
             p.setSpacingAfter(0);
             // keep the header with the first row: a header never sits alone at a page's foot
-            p.setKeepNext(true);
+            keepWithNext(p);
             XWPFRun run = p.createRun();
             run.setText(table.header().get(c));
             run.setBold(true);
@@ -303,7 +317,7 @@ final class WordWriter {
             boolean total = r >= table.rows().size() - table.totalRows();
             for (int c = 0; c < columns; c++) {
                 XWPFTableCell cell = row.getCell(c);
-                cell.setWidth(percent(table.widths().get(c), totalWidth));
+                cell.setWidth(Integer.toString(widths[c]));
                 if (total) {
                     cell.setColor(Branding.hex(Branding.tint(branding.primary(), 0.8)));
                 }
@@ -319,14 +333,39 @@ final class WordWriter {
         after.setSpacingAfter(60);
     }
 
-    private static String percent(int width, int total) {
-        return Math.round(width * 1000.0 / total) / 10.0 + "%";
+    /** POI's own setter fails on a paragraph without properties yet. */
+    private static void keepWithNext(XWPFParagraph p) {
+        if (!p.getCTP().isSetPPr()) {
+            p.getCTP().addNewPPr();
+        }
+        p.setKeepNext(true);
+    }
+
+    /** The columns' widths in twips, shared out of the page's text width by their relative widths. */
+    private int[] columnWidths(List<Integer> relative) {
+        int total = relative.stream().mapToInt(Integer::intValue).sum();
+        int text = textWidth();
+        return relative.stream().mapToInt(w -> (int) Math.round((double) text * w / total)).toArray();
+    }
+
+    /** The page's width less its margins, in twips; A4 with 2 cm margins when the section does not say. */
+    private int textWidth() {
+        CTSectPr section = doc.getDocument().getBody().getSectPr();
+        try {
+            int page = Integer.parseInt(String.valueOf(section.getPgSz().getW()));
+            int left = Integer.parseInt(String.valueOf(section.getPgMar().getLeft()));
+            int right = Integer.parseInt(String.valueOf(section.getPgMar().getRight()));
+            return page - left - right;
+        }
+        catch (RuntimeException unreadable) {
+            return 11906 - 2 * 1134;
+        }
     }
 
     private void picture(Picture picture) {
         XWPFParagraph p = doc.createParagraph();
         p.setAlignment(picture.name().equals("logo") ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
-        p.setKeepNext(true);
+        keepWithNext(p);
         XWPFRun run = p.createRun();
         try {
             PictureType type = picture.png().length > 3 && (picture.png()[0] & 0xFF) == 0xFF ? PictureType.JPEG
