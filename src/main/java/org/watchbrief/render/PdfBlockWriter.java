@@ -123,7 +123,7 @@ final class PdfBlockWriter {
             bullets(bullets);
         }
         else if (block instanceof Table table) {
-            keepTableHeaderWithFirstRow(table(table, table.rows().size()));
+            table(table);
         }
         else if (block instanceof Picture picture) {
             picture(picture);
@@ -281,6 +281,30 @@ final class PdfBlockWriter {
 
     // tables
 
+    /**
+     * Adds a table, on a new page when its header row and first row do not both fit here. A long
+     * table goes to the document a slice at a time (OpenPDF's large-element way), which keeps
+     * both the memory and the layout work of a 2,000-row timeline in bounds.
+     */
+    private void table(Table table) {
+        PdfPTable t = table(table, 1);
+        if (spaceLeft() < headerAndFirstRow(t) + 6) {
+            document.newPage();
+        }
+        t.setComplete(false);
+        for (int r = 1; r < table.rows().size(); r++) {
+            row(t, table, r);
+            if (r % TABLE_SLICE == 0) {
+                document.add(t);
+            }
+        }
+        t.setComplete(true);
+        document.add(t);
+    }
+
+    /** How many rows of a long table go to the document at a time. */
+    private static final int TABLE_SLICE = 50;
+
     /** The table with its header and at most {@code rows} rows. */
     private PdfPTable table(Table table, int rows) {
         float[] widths = new float[table.widths().size()];
@@ -302,39 +326,33 @@ final class PdfBlockWriter {
             cell.setPaddingBottom(5);
             t.addCell(cell);
         }
-        Color stripe = Branding.tint(branding.primary(), 0.92);
-        Color totalShade = Branding.tint(branding.primary(), 0.8);
-        Style style = new Style(8.5f, Color.BLACK, false, false, 0, 0);
         for (int r = 0; r < Math.min(rows, table.rows().size()); r++) {
-            boolean total = r >= table.rows().size() - table.totalRows();
-            for (List<Span> content : table.rows().get(r)) {
-                Phrase phrase = new Phrase();
-                phrase.setLeading(8.5f * 1.3f);
-                content.forEach(span -> phrase.add(chunk(span, style)));
-                PdfPCell cell = new PdfPCell(phrase);
-                cell.setBorder(Rectangle.BOTTOM);
-                cell.setBorderColor(RULE);
-                cell.setBorderWidth(0.5f);
-                cell.setPadding(4);
-                cell.setPaddingBottom(5);
-                if (total) {
-                    cell.setBackgroundColor(totalShade);
-                }
-                else if (r % 2 == 1) {
-                    cell.setBackgroundColor(stripe);
-                }
-                t.addCell(cell);
-            }
+            row(t, table, r);
         }
         return t;
     }
 
-    /** A table starts on a new page when its header row and first row do not both fit here. */
-    private void keepTableHeaderWithFirstRow(PdfPTable table) {
-        if (spaceLeft() < headerAndFirstRow(table) + 6) {
-            document.newPage();
+    private void row(PdfPTable t, Table table, int r) {
+        Style style = new Style(8.5f, Color.BLACK, false, false, 0, 0);
+        boolean total = r >= table.rows().size() - table.totalRows();
+        for (List<Span> content : table.rows().get(r)) {
+            Phrase phrase = new Phrase();
+            phrase.setLeading(8.5f * 1.3f);
+            content.forEach(span -> phrase.add(chunk(span, style)));
+            PdfPCell cell = new PdfPCell(phrase);
+            cell.setBorder(Rectangle.BOTTOM);
+            cell.setBorderColor(RULE);
+            cell.setBorderWidth(0.5f);
+            cell.setPadding(4);
+            cell.setPaddingBottom(5);
+            if (total) {
+                cell.setBackgroundColor(Branding.tint(branding.primary(), 0.8));
+            }
+            else if (r % 2 == 1) {
+                cell.setBackgroundColor(Branding.tint(branding.primary(), 0.92));
+            }
+            t.addCell(cell);
         }
-        document.add(table);
     }
 
     private static float headerAndFirstRow(PdfPTable table) {

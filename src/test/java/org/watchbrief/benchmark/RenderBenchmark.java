@@ -55,7 +55,12 @@ public final class RenderBenchmark {
             Path file = pdf.render(digest, out);
             long end = System.nanoTime();
             cpu = threads.getCurrentThreadCpuTime() - cpu;
-            if (run >= 0) {
+            if (run < 0) {
+                System.out.printf("warm-up %d: Word %5d ms, PDF %5d ms, both %5d ms (CPU of this thread %5d ms)%s%n",
+                        run + 3, (middle - start) / 1_000_000, (end - middle) / 1_000_000, (end - start) / 1_000_000,
+                        cpu / 1_000_000, run == -2 ? ", a cold JVM as a single briefing run has" : "");
+            }
+            else {
                 wordTimes.add((middle - start) / 1_000_000);
                 pdfTimes.add((end - middle) / 1_000_000);
                 bothTimes.add((end - start) / 1_000_000);
