@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -18,12 +19,12 @@ import org.watchbrief.intake.AnalysedDocument;
 import org.watchbrief.intake.DocumentReader;
 import org.watchbrief.intake.InboxSource;
 import org.watchbrief.intake.SourceDocument;
-import org.watchbrief.intake.UnreadableDocumentException;
 import org.watchbrief.render.DigestRenderer;
 import org.watchbrief.schedule.Schedules;
 import org.watchbrief.store.DigestRepository;
 import org.watchbrief.store.DocumentRepository;
 import org.watchbrief.store.QuarantineRepository;
+import org.watchbrief.store.WatermarkRepository;
 
 /**
  * The {@code briefing} job, read top to bottom as the data flow: intake, compose, render,
@@ -37,55 +38,61 @@ class BriefingJobConfiguration {
 
     @Bean
     Job briefingJob(JobRepository jobRepository, Step intakeStep, Step composeStep, Step renderStep,
-            Step deliverStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(intakeStep)
+            Step deliverStep, RunningBriefings runningBriefings) {
+        return new JobBuilder(JOB_NAME, jobRepository).listener(runningBriefings)
+            .start(intakeStep)
             .next(composeStep)
             .next(renderStep)
             .next(deliverStep)
             .build();
     }
 
-    // intake step: new inbox files -> text, metadata, analysis -> store; unreadable ones to quarantine
+    // intake step: what the sources hold that the store has not seen -> text, metadata, analysis -> store;
+    // unreadable documents to quarantine, up to the skip limit
 
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            InboxItemReader inboxItemReader, DocumentReader documentReader, DocumentRepository documents,
-            QuarantineSkipListener quarantineSkipListener, WatchbriefProperties properties, Clock clock) {
+            IntakeItemReader intakeItemReader, DocumentReader documentReader, DocumentRepository documents,
+            QuarantineSkipListener quarantineSkipListener, WatchbriefProperties properties, Clock clock,
+            StepReporter stepReporter) {
         return new StepBuilder("intake", jobRepository)
             .<SourceDocument, AnalysedDocument>chunk(properties.intake().chunkSize())
             .transactionManager(transactionManager)
-            .reader(inboxItemReader)
+            .reader(intakeItemReader)
             .processor(new AnalysingItemProcessor(documentReader, clock))
             .writer(new DocumentItemWriter(documents, clock))
             .faultTolerant()
-            .skip(UnreadableDocumentException.class)
-            .skipLimit(properties.intake().skipLimit())
+            .skipPolicy(new QuarantineSkipPolicy(properties.intake().skipLimit()))
             .skipListener(quarantineSkipListener)
-            .listener(quarantineSkipListener)
+            .listener((StepExecutionListener) quarantineSkipListener)
+            .listener((StepExecutionListener) intakeItemReader)
+            .listener(stepReporter)
             .build();
     }
 
     @Bean
     @StepScope
-    InboxItemReader inboxItemReader(InboxSource inbox, DocumentRepository documents,
-            QuarantineRepository quarantine) {
-        return new InboxItemReader(inbox, documents, quarantine);
+    IntakeItemReader intakeItemReader(InboxSource inbox, WebSources webSources, DocumentRepository documents,
+            QuarantineRepository quarantine, WatermarkRepository watermarks, Clock clock) {
+        return new IntakeItemReader(inbox, webSources.enabled(), documents, quarantine, watermarks, clock);
     }
 
     @Bean
     @StepScope
     QuarantineSkipListener quarantineSkipListener(QuarantineRepository quarantine, InboxSource inbox,
             WatchbriefProperties properties, Clock clock) {
-        return new QuarantineSkipListener(quarantine, inbox, properties.quarantineDir(), clock);
+        return new QuarantineSkipListener(quarantine, inbox.directory(), properties.quarantineDir(), clock);
     }
 
     // compose step: the window's documents -> Digest model, stored
 
     @Bean
     Step composeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            DigestComposer composer, DigestRepository digests, Schedules schedules) {
+            DigestComposer composer, DigestRepository digests, Schedules schedules,
+            StepReporter stepReporter) {
         return new StepBuilder("compose", jobRepository)
             .tasklet(new ComposeTasklet(composer, digests, schedules), transactionManager)
+            .listener(stepReporter)
             .build();
     }
 
@@ -94,20 +101,30 @@ class BriefingJobConfiguration {
     @Bean
     Step renderStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DigestRepository digests, List<DigestRenderer> renderers, Schedules schedules,
-            WatchbriefProperties properties) {
+            WatchbriefProperties properties, StepReporter stepReporter) {
         return new StepBuilder("render", jobRepository)
             .tasklet(new RenderTasklet(digests, renderers, schedules, properties.reportsDir()), transactionManager)
+            .listener(stepReporter)
             .build();
     }
 
-    // deliver step: one outbox row per recipient, each email sent or written once
+    // deliver step: one outbox row per recipient, each email sent or written once; one recipient
+    // per iteration, so a stop (SIGTERM) takes effect between two recipients
 
     @Bean
     Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             DigestRepository digests, DeliveryService delivery, Schedules schedules,
-            WatchbriefProperties properties) {
+            WatchbriefProperties properties, StepReporter stepReporter) {
         return new StepBuilder("deliver", jobRepository)
             .tasklet(new DeliverTasklet(digests, delivery, schedules, properties.reportsDir()), transactionManager)
+            .listener(stepReporter)
             .build();
+    }
+
+    // progress: a live display, or plain log lines, for every step
+
+    @Bean
+    StepReporter stepReporter() {
+        return new StepReporter();
     }
 }

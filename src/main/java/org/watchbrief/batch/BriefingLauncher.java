@@ -40,13 +40,16 @@ public class BriefingLauncher {
 
     private final OutboxRepository outbox;
 
+    private final StepReporter stepReporter;
+
     public BriefingLauncher(JobOperator jobOperator, JobRepository jobRepository, Job briefingJob,
-            DigestRepository digests, OutboxRepository outbox) {
+            DigestRepository digests, OutboxRepository outbox, StepReporter stepReporter) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.briefingJob = briefingJob;
         this.digests = digests;
         this.outbox = outbox;
+        this.stepReporter = stepReporter;
     }
 
     /**
@@ -54,8 +57,14 @@ public class BriefingLauncher {
      * briefed again; a window whose last run failed is restarted where it stopped.
      */
     public BriefingResult brief(BriefingParameters parameters) {
-        log.info("Briefing {} for {}", parameters.scheduleName(), parameters.window());
-        try {
+        return brief(parameters, BriefingProgress.NONE);
+    }
+
+    /** As {@link #brief(BriefingParameters)}, reporting progress to a display on the way. */
+    public BriefingResult brief(BriefingParameters parameters, BriefingProgress display) {
+        log.info("Briefing {} for {}{}", parameters.scheduleName(), parameters.window(),
+                parameters.adHoc() ? " (ad hoc: " + parameters.overrides().describe() + ")" : "");
+        try (StepReporter.Attachment attached = stepReporter.attach(display)) {
             JobExecution execution = jobOperator.start(briefingJob, parameters.toJobParameters());
             return result(execution, parameters);
         }
@@ -63,9 +72,13 @@ public class BriefingLauncher {
             return alreadyBriefed(parameters);
         }
         catch (JobExecutionAlreadyRunningException ex) {
-            return new BriefingResult(Outcome.IN_PROGRESS, null, parameters, 0, 0, 0, List.of(), List.of(), null,
+            JobExecution running = jobRepository.getLastJobExecution(briefingJob.getName(),
+                    parameters.toJobParameters());
+            Long id = running == null ? null : running.getId();
+            return new BriefingResult(Outcome.IN_PROGRESS, id, parameters, 0, 0, 0, List.of(), List.of(), null,
                     "the " + parameters.scheduleName() + " window ending " + parameters.window().end()
-                            + " is being briefed by another run right now");
+                            + " is being briefed by another run right now"
+                            + (id == null ? "" : " (execution " + id + ", marked " + running.getStatus() + ")"));
         }
         catch (JobRestartException | InvalidJobParametersException ex) {
             return new BriefingResult(Outcome.FAILED, null, parameters, 0, 0, 0, List.of(), List.of(), null,
@@ -76,7 +89,7 @@ public class BriefingLauncher {
     private BriefingResult alreadyBriefed(BriefingParameters parameters) {
         JobInstance instance = jobRepository.getJobInstance(briefingJob.getName(), parameters.toJobParameters());
         JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
-        List<Path> files = digests.find(parameters.scheduleName(), parameters.window().end())
+        List<Path> files = digests.find(parameters.digestName(), parameters.window().end())
             .map(BriefingLauncher::files).orElse(List.of());
         String when = last == null || last.getEndTime() == null ? "" : " on " + last.getEndTime().withNano(0);
         return new BriefingResult(Outcome.ALREADY_BRIEFED, last == null ? null : last.getId(), parameters, 0, 0, 0,
@@ -107,7 +120,7 @@ public class BriefingLauncher {
         }
         List<Path> files = new ArrayList<>();
         List<String> delivered = new ArrayList<>();
-        digests.find(parameters.scheduleName(), parameters.window().end()).ifPresent(digest -> {
+        digests.find(parameters.digestName(), parameters.window().end()).ifPresent(digest -> {
             files.addAll(files(digest));
             outbox.forDigest(digest.id()).stream().filter(e -> e.status() == OutboxEntry.Status.SENT)
                 .forEach(e -> delivered.add(e.recipient() + " -> " + e.location()));
@@ -128,12 +141,22 @@ public class BriefingLauncher {
         return files;
     }
 
-    private static String rootMessage(Throwable t) {
+    /**
+     * The message a person can act on: that of the outermost exception of Watchbrief's own in the
+     * chain (they are written for people), else the root cause's.
+     */
+    static String rootMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getClass().getName().startsWith("org.watchbrief.") && c.getMessage() != null) {
+                return c.getMessage();
+            }
+        }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return root == t ? message : t.getMessage() + " (" + message + ")";
+        return root == t || message.equals(t.getMessage()) ? message
+                : t.getMessage() + " (" + root.getClass().getSimpleName() + ": " + message + ")";
     }
 }

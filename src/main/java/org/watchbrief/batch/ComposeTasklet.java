@@ -40,8 +40,8 @@ class ComposeTasklet implements Tasklet {
         Schedule schedule = schedules.get(parameters.scheduleName());
         String title = schedule.description() != null ? schedule.description() : "Briefing " + schedule.name();
         Digest digest = composer.compose(new DigestComposer.Request(schedule.name(), title, parameters.window(),
-                schedule.themes(), schedule.recipients(), schedule.zone()));
-        long id = digests.save(schedule.name(), parameters.window().start(), parameters.window().end(),
+                parameters.themes(schedule), schedule.filter(), parameters.recipients(schedule), schedule.zone()));
+        long id = digests.save(parameters.digestName(), parameters.window().start(), parameters.window().end(),
                 digest.createdAt(), DigestJson.write(digest), jobExecution.getId());
         jobExecution.getExecutionContext().putLong(DIGEST_ID, id);
         log.info("Composed digest {} for {} ({}): {} document(s), funding total {}", id, schedule.name(),

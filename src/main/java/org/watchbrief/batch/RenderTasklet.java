@@ -43,7 +43,7 @@ class RenderTasklet implements Tasklet {
     }
 
     static Path outputDirectory(Path reportsDir, BriefingParameters parameters) {
-        return reportsDir.resolve(parameters.scheduleName()).resolve(parameters.window().end().toString());
+        return parameters.directory(reportsDir);
     }
 
     @Override
@@ -56,7 +56,7 @@ class RenderTasklet implements Tasklet {
         Digest digest = DigestJson.read(record.model());
         Path directory = outputDirectory(reportsDir, parameters);
         Map<String, Path> written = new HashMap<>();
-        for (String format : schedule.formats()) {
+        for (String format : parameters.formats(schedule)) {
             Path file = renderers.get(format).render(digest, directory);
             written.put(format, file);
             log.info("Wrote {}", file);

@@ -33,7 +33,7 @@ class WatchbriefConfiguration {
 
     @Bean
     DocumentReader documentReader(Taxonomy taxonomy, WatchbriefProperties properties) {
-        return new DocumentReader(new TextExtractor(properties.intake().maxCharacters()), new Analyzer(taxonomy));
+        return new DocumentReader(new TextExtractor(properties.intake().limits()), new Analyzer(taxonomy));
     }
 
     @Bean

@@ -1,10 +1,14 @@
 package org.watchbrief.batch;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.watchbrief.intake.HttpSettings;
+import org.watchbrief.intake.TextExtractor;
+import org.watchbrief.intake.WebSourceSettings;
 
 /**
  * {@code watchbrief.*}: where things are and how intake behaves. Each is also settable as an
@@ -28,8 +32,19 @@ public record WatchbriefProperties(@DefaultValue("inbox") Path inbox, @DefaultVa
      * @param skipLimit how many unreadable documents one run tolerates before it fails
      * @param maxFileSize the largest file read
      * @param maxCharacters the most characters of text kept from one document
+     * @param parseTimeout the longest one document may take to read
+     * @param maxEmbeddedDocuments the most attachments read from one email
+     * @param http how the web sources talk to their servers
+     * @param sources the web sources, all off by default
      */
     public record Intake(@DefaultValue("50") int chunkSize, @DefaultValue("100") int skipLimit,
-            @DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("2000000") int maxCharacters) {
+            @DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("2000000") int maxCharacters,
+            @DefaultValue("60s") Duration parseTimeout, @DefaultValue("10") int maxEmbeddedDocuments,
+            @DefaultValue HttpSettings http, @DefaultValue WebSourceSettings sources) {
+
+        /** The limits on reading one document. */
+        public TextExtractor.Limits limits() {
+            return new TextExtractor.Limits(maxCharacters, parseTimeout, maxEmbeddedDocuments);
+        }
     }
 }

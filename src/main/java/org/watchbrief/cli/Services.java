@@ -9,4 +9,13 @@ package org.watchbrief.cli;
 public interface Services {
 
     <T> T get(Class<T> type);
+
+    /**
+     * Services for a command that only reads ({@code jobs}, {@code run --dry-run}): the database
+     * is opened without migrating it or writing to it, and one that does not exist yet is not
+     * created. By default, these same services.
+     */
+    default Services readOnly() {
+        return this;
+    }
 }

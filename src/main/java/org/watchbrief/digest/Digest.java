@@ -22,6 +22,8 @@ import org.watchbrief.analysis.MoneyKind;
  * @param createdAt when it was composed
  * @param zone the zone in which {@code createdAt} is shown (the schedule's)
  * @param audience for whom it is made (the schedule's recipients); may be empty
+ * @param scope what the schedule's filters keep ("from Home Office; mentioning encryption"),
+ *     {@code null} when it has none
  * @param summary the executive summary: what a manager reads in one minute
  * @param sections one per theme covered, in the schedule's order, including themes with no documents
  * @param funding funding announcements, totals, and fines and costs kept apart
@@ -30,7 +32,7 @@ import org.watchbrief.analysis.MoneyKind;
  * @param sources every document the digest cites, numbered from 1 in date order
  */
 public record Digest(String scheduleName, String title, Window window, Instant createdAt, ZoneId zone,
-        List<String> audience, Summary summary, List<ThemeSection> sections, Funding funding,
+        List<String> audience, String scope, Summary summary, List<ThemeSection> sections, Funding funding,
         List<TimelineEntry> timeline, List<WindowCounts> history, List<Source> sources) {
 
     public Digest {
@@ -120,18 +122,27 @@ public record Digest(String scheduleName, String title, Window window, Instant c
      * @param date its own date (published or answered), {@code null} when it gives none
      * @param department the answering department or publisher, {@code null} when unknown
      * @param answeredBy who answered a question, {@code null} otherwise
+     * @param answeredByRole the answerer's role at the time, {@code null} when not given
+     * @param corrected the date the answer was corrected, {@code null} when it was not
+     * @param holding whether the answer is a holding answer, a substantive one to follow
      * @param summary the sentences of the document that carry the theme, in text order
      * @param evidence the theme's words found in it, as they appear; may be empty
      * @param evidenceSentence the sentence where the theme shows most, {@code null} when none is stored
      */
     public record DocumentEntry(Ref document, String type, LocalDate date, String department, String answeredBy,
-            String summary, List<String> evidence, String evidenceSentence) {
+            String answeredByRole, LocalDate corrected, boolean holding, String summary, List<String> evidence,
+            String evidenceSentence) {
 
         public DocumentEntry {
             Objects.requireNonNull(document, "document");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(summary, "summary");
             evidence = List.copyOf(evidence);
+        }
+
+        /** The document's title. */
+        public String title() {
+            return document.title();
         }
     }
 
@@ -181,6 +192,11 @@ public record Digest(String scheduleName, String title, Window window, Instant c
             Objects.requireNonNull(firstReported, "firstReported");
             themes = List.copyOf(themes);
             reportedBy = List.copyOf(reportedBy);
+        }
+
+        /** The titles of the documents reporting it. */
+        public List<String> sources() {
+            return reportedBy.stream().map(Ref::title).toList();
         }
     }
 

@@ -39,7 +39,6 @@ import org.watchbrief.digest.Digest.ThemeTotal;
 import org.watchbrief.digest.Digest.TimelineEntry;
 import org.watchbrief.digest.Digest.WindowCounts;
 import org.watchbrief.store.DigestQueries;
-import org.watchbrief.store.DigestQueries.FundingReport;
 import org.watchbrief.store.DocumentRepository;
 import org.watchbrief.store.StoredDocument;
 
@@ -80,17 +79,20 @@ public class DigestComposer {
      * @param title the briefing's name
      * @param window the days it covers
      * @param themes the theme keys it covers, in the order wanted; empty for all of the taxonomy's
+     * @param filter the schedule's filters (departments, sources, keywords), applied to this window
+     *     and to the earlier ones it is compared with; {@link DocumentFilter#NONE} for none
      * @param audience for whom it is made; may be empty
      * @param zone the zone in which its time of making is shown
      */
     public record Request(String scheduleName, String title, Window window, List<String> themes,
-            List<String> audience, ZoneId zone) {
+            DocumentFilter filter, List<String> audience, ZoneId zone) {
 
         public Request {
             Objects.requireNonNull(scheduleName, "scheduleName");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(window, "window");
             themes = List.copyOf(themes);
+            Objects.requireNonNull(filter, "filter");
             audience = List.copyOf(audience);
             Objects.requireNonNull(zone, "zone");
         }
@@ -100,7 +102,16 @@ public class DigestComposer {
      * @param themes the themes the briefing covers, in the order wanted; empty for all of the taxonomy's
      */
     public Digest compose(String scheduleName, String title, Window window, List<String> themes) {
-        return compose(new Request(scheduleName, title, window, themes, List.of(), clock.getZone()));
+        return compose(scheduleName, title, window, themes, DocumentFilter.NONE);
+    }
+
+    /**
+     * @param themes the themes the briefing covers, in the order wanted; empty for all of the taxonomy's
+     * @param filter the schedule's filters (departments, sources, keywords); {@link DocumentFilter#NONE} for none
+     */
+    public Digest compose(String scheduleName, String title, Window window, List<String> themes,
+            DocumentFilter filter) {
+        return compose(new Request(scheduleName, title, window, themes, filter, List.of(), clock.getZone()));
     }
 
     public Digest compose(Request request) {
@@ -108,13 +119,14 @@ public class DigestComposer {
         List<Taxonomy.Theme> covered = request.themes().isEmpty() ? taxonomy.themes()
                 : request.themes().stream().map(taxonomy::theme).toList();
         List<String> coveredKeys = covered.stream().map(Taxonomy.Theme::key).toList();
-        List<StoredDocument> inWindow = documents.findRelevantBetween(window.start(), window.end()).stream()
-            .filter(d -> !assignedThemes(d, coveredKeys).isEmpty())
-            .toList();
-        Map<Long, String> bodies = queries.bodies(inWindow.stream().map(StoredDocument::id).toList());
+        List<StoredDocument> inWindow = documentsIn(window, coveredKeys, request.filter());
+        Map<Long, String> bodies = documents.bodiesOf(inWindow.stream().map(StoredDocument::id).toList());
         Map<Long, Source> sources = sources(inWindow);
+        List<Window> earlier = earlierWindows(window);
+        List<StoredDocument> before = documentsIn(new Window(earlier.get(0).start(), window.previous().end()),
+                coveredKeys, request.filter());
 
-        Funding funding = funding(inWindow, covered, window, sources);
+        Funding funding = funding(inWindow, before, covered, window, sources);
         Set<Long> withNewFunding = new java.util.HashSet<>();
         for (StoredDocument d : inWindow) {
             Ref ref = sources.get(d.id()).ref();
@@ -149,7 +161,30 @@ public class DigestComposer {
         log.debug("Composed {} for {}: {} document(s), {} event(s)", request.scheduleName(), window, inWindow.size(),
                 timeline.size());
         return new Digest(request.scheduleName(), request.title(), window, clock.instant(), request.zone(),
-                request.audience(), summary, sections, funding, timeline, history(window, covered), appendix);
+                request.audience(), request.filter().describe(), summary, sections, funding, timeline,
+                history(window, inWindow, earlier, before, covered), appendix);
+    }
+
+    /**
+     * The relevant documents (latest versions) of a window that the filter lets through and that
+     * carry a covered theme, oldest first.
+     */
+    private List<StoredDocument> documentsIn(Window window, List<String> covered, DocumentFilter filter) {
+        return filter.apply(documents.findRelevantBetween(window.start(), window.end()), documents::bodiesOf)
+            .stream()
+            .filter(d -> !assignedThemes(d, covered).isEmpty())
+            .toList();
+    }
+
+    /** The windows before this one that the trend covers, oldest first. */
+    private static List<Window> earlierWindows(Window window) {
+        List<Window> windows = new ArrayList<>();
+        Window w = window.previous();
+        for (int i = 1; i < HISTORY_WINDOWS; i++) {
+            windows.add(0, w);
+            w = w.previous();
+        }
+        return windows;
     }
 
     private static boolean assigned(StoredDocument document, String theme) {
@@ -190,7 +225,8 @@ public class DigestComposer {
         String sentence = evidence.stream().map(Evidence::sentence).filter(Objects::nonNull).findFirst().orElse(null);
         String summary = ThemeSummaries.summarize(body, phrases, d.summary());
         return new DocumentEntry(source.ref(), d.metadata().type().displayName(), d.metadata().published(),
-                d.metadata().department(), d.metadata().answeredBy(), summary, phrases, sentence);
+                d.metadata().department(), d.metadata().answeredBy(), d.metadata().answeredByRole(),
+                d.metadata().corrected(), d.metadata().holding(), summary, phrases, sentence);
     }
 
     private static String title(StoredDocument d) {
@@ -204,8 +240,8 @@ public class DigestComposer {
      * in the totals when the announcement was first reported in this window; one reported again
      * is listed, with the date it was first reported, but was counted in its own window.
      */
-    private Funding funding(List<StoredDocument> inWindow, List<Taxonomy.Theme> covered, Window window,
-            Map<Long, Source> sources) {
+    private Funding funding(List<StoredDocument> inWindow, List<StoredDocument> before, List<Taxonomy.Theme> covered,
+            Window window, Map<Long, Source> sources) {
         List<String> coveredKeys = covered.stream().map(Taxonomy.Theme::key).toList();
         Map<String, List<Reported>> byKey = new LinkedHashMap<>();
         Map<String, List<Reported>> others = new LinkedHashMap<>();
@@ -250,7 +286,7 @@ public class DigestComposer {
             .thenComparing(FundingLine::firstReported));
         List<FundingLine> counted = lines.stream().filter(FundingLine::counted).toList();
 
-        Previous previous = previous(window.previous(), coveredKeys);
+        Previous previous = previous(window.previous(), before, coveredKeys);
         List<ThemeTotal> themeTotals = covered.stream()
             .map(t -> new ThemeTotal(t.key(), t.label(),
                     sum(counted.stream().filter(l -> l.themes().contains(t.key())).map(FundingLine::amount).toList()),
@@ -261,28 +297,36 @@ public class DigestComposer {
     }
 
     /** Funding first reported in the previous window, on the covered themes, each announcement once. */
-    private Previous previous(Window previous, List<String> covered) {
-        Map<String, List<FundingReport>> byKey = new LinkedHashMap<>();
-        for (FundingReport report : queries.fundingReportedBetween(previous.start(), previous.end())) {
-            if (report.themes().stream().anyMatch(covered::contains)) {
-                byKey.computeIfAbsent(report.key(), k -> new ArrayList<>()).add(report);
+    private Previous previous(Window previous, List<StoredDocument> before, List<String> covered) {
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        Map<String, Set<String>> themes = new HashMap<>();
+        Set<String> announced = new java.util.HashSet<>();
+        for (StoredDocument d : before) {
+            if (!previous.contains(d.briefDate())) {
+                continue;
+            }
+            for (int position = 0; position < d.money().size(); position++) {
+                MoneyMention m = d.money().get(position);
+                if (m.kind() == MoneyKind.FUNDING && m.amountGbp() != null) {
+                    String key = DigestQueries.fundingKey(m.announcement(), d.id(), position);
+                    amounts.merge(key, m.amountGbp(), BigDecimal::max);
+                    themes.computeIfAbsent(key, k -> new TreeSet<>()).addAll(assignedThemes(d, covered));
+                    if (m.announcement() != null) {
+                        announced.add(key);
+                    }
+                }
             }
         }
-        Map<String, LocalDate> firstReported = queries.firstReported(byKey.entrySet().stream()
-            .filter(e -> e.getValue().get(0).announced()).map(Map.Entry::getKey).toList());
+        Map<String, LocalDate> firstReported = queries.firstReported(announced);
         BigDecimal total = BigDecimal.ZERO;
         Map<String, BigDecimal> byTheme = new HashMap<>();
-        for (Map.Entry<String, List<FundingReport>> entry : byKey.entrySet()) {
+        for (Map.Entry<String, BigDecimal> entry : amounts.entrySet()) {
             LocalDate first = firstReported.get(entry.getKey());
             if (first != null && first.isBefore(previous.start())) {
                 continue; // counted in an earlier window still
             }
-            BigDecimal amount = entry.getValue().stream().map(FundingReport::amount).max(BigDecimal::compareTo)
-                .orElseThrow();
-            total = total.add(amount);
-            Set<String> themes = new TreeSet<>();
-            entry.getValue().forEach(r -> themes.addAll(r.themes()));
-            themes.stream().filter(covered::contains).forEach(t -> byTheme.merge(t, amount, BigDecimal::add));
+            total = total.add(entry.getValue());
+            themes.get(entry.getKey()).forEach(t -> byTheme.merge(t, entry.getValue(), BigDecimal::add));
         }
         return new Previous(total, byTheme);
     }
@@ -335,24 +379,21 @@ public class DigestComposer {
 
     // history
 
-    private List<WindowCounts> history(Window window, List<Taxonomy.Theme> covered) {
-        List<Window> windows = new ArrayList<>();
-        Window w = window;
-        for (int i = 0; i < HISTORY_WINDOWS; i++) {
-            windows.add(0, w);
-            w = w.previous();
+    private static List<WindowCounts> history(Window window, List<StoredDocument> inWindow, List<Window> earlier,
+            List<StoredDocument> before, List<Taxonomy.Theme> covered) {
+        List<WindowCounts> history = new ArrayList<>();
+        for (Window w : earlier) {
+            history.add(counts(w, before.stream().filter(d -> w.contains(d.briefDate())).toList(), covered));
         }
-        Map<Window, Map<String, Integer>> counts = new HashMap<>();
-        for (DigestQueries.ThemeDayCount count : queries.themeCountsBetween(windows.get(0).start(), window.end())) {
-            windows.stream().filter(x -> x.contains(count.briefDate())).findFirst()
-                .ifPresent(x -> counts.computeIfAbsent(x, k -> new HashMap<>())
-                    .merge(count.theme(), count.documents(), Integer::sum));
-        }
-        return windows.stream()
-            .map(x -> new WindowCounts(x, covered.stream()
-                .map(t -> new ThemeCount(t.key(), t.label(), counts.getOrDefault(x, Map.of()).getOrDefault(t.key(), 0)))
-                .toList()))
-            .toList();
+        history.add(counts(window, inWindow, covered));
+        return history;
+    }
+
+    private static WindowCounts counts(Window window, List<StoredDocument> documents, List<Taxonomy.Theme> covered) {
+        return new WindowCounts(window, covered.stream()
+            .map(t -> new ThemeCount(t.key(), t.label(), (int) documents.stream().filter(d -> assigned(d, t.key()))
+                .count()))
+            .toList());
     }
 
     private record Reported(MoneyMention mention, StoredDocument document) {

@@ -11,14 +11,16 @@ import org.watchbrief.analysis.Analysis;
  * @param sourceKey how its source knows it
  * @param name a short name ({@code wq-001.txt})
  * @param contentHash SHA-256 of its content
- * @param metadata what its layout says
+ * @param metadata what its layout or source says
  * @param body its text without the layout's furniture
  * @param analysis relevance, themes, money and events
  * @param summary a short extractive summary
  * @param referenceDate the date relative dates were resolved against: published, else the day it came in
+ * @param revision what distinguishes this version from others of the same source key, {@code null}
+ *     when the source has no notion of it
  */
 public record AnalysedDocument(String sourceKey, String name, String contentHash, DocumentMetadata metadata,
-        String body, Analysis analysis, String summary, LocalDate referenceDate) {
+        String body, Analysis analysis, String summary, LocalDate referenceDate, String revision) {
 
     public AnalysedDocument {
         Objects.requireNonNull(sourceKey, "sourceKey");
@@ -28,5 +30,16 @@ public record AnalysedDocument(String sourceKey, String name, String contentHash
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(referenceDate, "referenceDate");
+    }
+
+    public AnalysedDocument(String sourceKey, String name, String contentHash, DocumentMetadata metadata, String body,
+            Analysis analysis, String summary, LocalDate referenceDate) {
+        this(sourceKey, name, contentHash, metadata, body, analysis, summary, referenceDate, contentHash);
+    }
+
+    /** The date briefing windows are applied to: the metadata's, else the day it came in. */
+    public LocalDate briefDate() {
+        LocalDate date = metadata.briefDate();
+        return date != null ? date : referenceDate;
     }
 }

@@ -7,9 +7,9 @@ import org.watchbrief.analysis.Analysis;
 import org.watchbrief.analysis.Analyzer;
 
 /**
- * Turns a source document into an analysed one: text out, metadata parsed, text analysed.
- * Shared by the briefing job's intake step and the {@code analyze} command, so both see a
- * document the same way. Thread-safe.
+ * Turns a source document into an analysed one: text out, metadata parsed (or taken from the
+ * source's record), text analysed. Shared by the briefing job's intake step and the
+ * {@code analyze} command, so both see a document the same way. Thread-safe.
  */
 public final class DocumentReader {
 
@@ -31,15 +31,18 @@ public final class DocumentReader {
      * @throws UnreadableDocumentException when its text cannot be read
      */
     public AnalysedDocument read(SourceDocument document, LocalDate today) {
-        ParsedDocument parsed = parser.parse(extractor.extract(document));
+        String text = extractor.extract(document);
+        ParsedDocument parsed = document.metadata() != null
+                ? new ParsedDocument(document.metadata(), MetadataParser.paragraphs(text)) : parser.parse(text);
         if (parsed.body().isBlank()) {
-            throw new UnreadableDocumentException(document.sourceKey(), "no body text after the layout's headings");
+            throw UnreadableDocumentException.of(document, "no body text after the layout's headings", null);
         }
         DocumentMetadata metadata = parsed.metadata();
         LocalDate reference = metadata.published() != null ? metadata.published()
                 : metadata.asked() != null ? metadata.asked() : today;
         Analysis analysis = analyzer.analyze(parsed.body(), reference);
         return new AnalysedDocument(document.sourceKey(), document.name(), document.contentHash(), metadata,
-                parsed.body(), analysis, analyzer.summarize(parsed.body(), analysis, SUMMARY_SENTENCES), reference);
+                parsed.body(), analysis, analyzer.summarize(parsed.body(), analysis, SUMMARY_SENTENCES), reference,
+                document.revision());
     }
 }

@@ -2,128 +2,419 @@ package org.watchbrief.intake;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
-import org.apache.tika.exception.TikaException;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.html.JSoupParser;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.RecursiveParserWrapper;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.AbstractRecursiveParserWrapperHandler;
+import org.apache.tika.sax.BasicContentHandlerFactory;
 import org.apache.tika.sax.BodyContentHandler;
-import org.xml.sax.SAXException;
+import org.apache.tika.sax.RecursiveParserWrapperHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.ContentHandler;
 
 /**
- * Gets the text out of a document's bytes: plain text and Markdown are decoded, HTML goes through
- * Apache Tika. Any failure is an {@link UnreadableDocumentException} naming the document.
+ * Gets the text out of a document's bytes. Plain text and Markdown are decoded by
+ * {@link TextDecoder}; HTML, PDF, Word (.docx), OpenDocument (.odt), RTF and email (.eml) go
+ * through Apache Tika. Any failure is an {@link UnreadableDocumentException} naming the document
+ * and saying why, so that it can be quarantined.
+ *
+ * <p>Denial of service is our job, not Tika's: each document is read under a time limit, its text
+ * is cut at a number of characters, Tika's zip-bomb guard (compression ratio) stays on, embedded
+ * documents are not parsed except an email's attachments (at most a configured number), a PDF must
+ * end with its {@code %%EOF} marker (PDFBox would otherwise read a truncated file silently) and an
+ * Office or OpenDocument file whose XML declares a DOCTYPE (the carrier of external entities) is
+ * refused. Thread-safe.
  */
 public final class TextExtractor {
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Logger log = LoggerFactory.getLogger(TextExtractor.class);
 
-    private final int maxCharacters;
+    /** What Watchbrief reads, by extension, with the media types Tika may detect for each. */
+    private static final Map<String, Set<String>> FORMATS = Map.of("txt", Set.of(), "md", Set.of(), "html",
+            Set.of("text/html", "application/xhtml+xml", "text/plain"), "htm",
+            Set.of("text/html", "application/xhtml+xml", "text/plain"), "pdf", Set.of("application/pdf"), "docx",
+            Set.of("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    "application/x-tika-ooxml", "application/x-tika-ooxml-protected"),
+            "odt", Set.of("application/vnd.oasis.opendocument.text"), "rtf", Set.of("application/rtf"), "eml",
+            Set.of("message/rfc822"));
+
+    private static final Map<String, String> FORMAT_NAMES = Map.of("html", "HTML page", "htm", "HTML page", "pdf",
+            "PDF", "docx", "Word document", "odt", "OpenDocument text", "rtf", "RTF document", "eml", "email");
+
+    /** The extensions read, for messages: ".txt, .md, .html, ...". */
+    public static final String READS = ".txt, .md, .html, .pdf, .docx, .odt, .rtf and .eml";
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /**
+     * Parses run on daemon threads, so that one that ignores interruption after its time limit
+     * cannot keep the application from ending; a fresh thread serves the next document meanwhile.
+     */
+    private static final ExecutorService PARSING = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "watchbrief-extract-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Limits limits;
+
+    private final Parser parser;
+
+    private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
+
+    /**
+     * The limits on reading one document.
+     *
+     * @param maxCharacters the most characters of text kept from one document; longer text is cut
+     * @param timeout the longest one document may take to read
+     * @param maxEmbeddedDocuments the most attachments read from one email; more is refused
+     */
+    public record Limits(int maxCharacters, Duration timeout, int maxEmbeddedDocuments) {
+
+        public Limits {
+            if (maxCharacters <= 0) {
+                throw new IllegalArgumentException("maxCharacters must be positive: " + maxCharacters);
+            }
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("timeout must be positive: " + timeout);
+            }
+            if (maxEmbeddedDocuments < 0) {
+                throw new IllegalArgumentException("maxEmbeddedDocuments must not be negative: " + maxEmbeddedDocuments);
+            }
+        }
+
+        /** The defaults of {@code watchbrief.intake.*}, with the given character limit. */
+        public static Limits withMaxCharacters(int maxCharacters) {
+            return new Limits(maxCharacters, Duration.ofSeconds(60), 10);
+        }
+    }
 
     /** @param maxCharacters the most characters of text kept from one document */
     public TextExtractor(int maxCharacters) {
-        this.maxCharacters = maxCharacters;
+        this(Limits.withMaxCharacters(maxCharacters));
     }
 
+    public TextExtractor(Limits limits) {
+        this(limits, defaultParser());
+    }
+
+    /** With a parser of one's own: tests use one that never ends. */
+    TextExtractor(Limits limits, Parser parser) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    private static AutoDetectParser defaultParser() {
+        AutoDetectParser parser = new AutoDetectParser();
+        AutoDetectParserConfig config = new AutoDetectParserConfig();
+        // Tika's defaults, stated: a document whose text outgrows its bytes 100 times over, past a
+        // million characters, is a suspected zip bomb; packages nest at most 10 deep.
+        config.setMaximumCompressionRatio(100);
+        config.setOutputThreshold(1_000_000);
+        config.setMaximumPackageEntryDepth(10);
+        parser.setAutoDetectParserConfig(config);
+        return parser;
+    }
+
+    /** Whether Watchbrief reads files of this name (by extension). */
     public static boolean supports(String fileName) {
-        String extension = extension(fileName);
-        return extension.equals("txt") || extension.equals("md") || extension.equals("html")
-                || extension.equals("htm");
+        return FORMATS.containsKey(extension(fileName));
     }
 
+    /**
+     * The text of a document, with line breaks normalised to {@code \n} and cut at the character
+     * limit.
+     *
+     * @throws UnreadableDocumentException when it is empty, of a format not read, damaged,
+     *     encrypted, suspicious, too slow to read or holds no text
+     */
     public String extract(SourceDocument document) {
         if (document.content().length == 0) {
-            throw new UnreadableDocumentException(document.sourceKey(), "the file is empty");
+            throw UnreadableDocumentException.of(document, "the file is empty", null);
         }
-        String text = switch (extension(document.name())) {
-            case "html", "htm" -> html(document);
-            case "txt", "md" -> decode(document);
-            default -> throw new UnreadableDocumentException(document.sourceKey(),
-                    "unsupported file type; Watchbrief reads .txt, .md and .html files");
+        String extension = extension(document.name());
+        if (!FORMATS.containsKey(extension)) {
+            throw UnreadableDocumentException.of(document, "unsupported file type"
+                    + (extension.isEmpty() ? " (no extension)" : " ." + extension) + "; Watchbrief reads " + READS,
+                    null);
+        }
+        String text = switch (extension) {
+            case "txt", "md" -> TextDecoder.decode(document);
+            default -> withTimeout(document, () -> tika(document, extension));
         };
-        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        text = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
         if (text.isBlank()) {
-            throw new UnreadableDocumentException(document.sourceKey(), "the file holds no text");
+            throw UnreadableDocumentException.of(document, "the file holds no text", null);
         }
-        return text.length() > maxCharacters ? text.substring(0, maxCharacters) : text;
+        if (text.length() > limits.maxCharacters()) {
+            log.warn("{}: text cut at {} characters (watchbrief.intake.max-characters)", document.sourceKey(),
+                    limits.maxCharacters());
+            return text.substring(0, limits.maxCharacters());
+        }
+        return text;
     }
 
-    private String decode(SourceDocument document) {
-        byte[] bytes = document.content();
-        if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return strictDecode(document, StandardCharsets.UTF_8, 3);
+    private String tika(SourceDocument document, String extension) throws IOException {
+        MediaType detected = detect(document);
+        if (!FORMATS.get(extension).contains(detected.getBaseType().toString())) {
+            throw UnreadableDocumentException.of(document, "the file is named ." + extension + " but holds "
+                    + detected.getBaseType() + ", not a " + FORMAT_NAMES.get(extension) + "; is the extension right?",
+                    null);
         }
-        if (startsWith(bytes, 0xFF, 0xFE)) {
-            return strictDecode(document, StandardCharsets.UTF_16LE, 2);
+        if (extension.equals("pdf")) {
+            requireEndOfFile(document);
         }
-        if (startsWith(bytes, 0xFE, 0xFF)) {
-            return strictDecode(document, StandardCharsets.UTF_16BE, 2);
+        if (extension.equals("docx") || extension.equals("odt")) {
+            refuseDoctype(document, FORMAT_NAMES.get(extension));
         }
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw new UnreadableDocumentException(document.sourceKey(),
-                        "binary content in a text file (NUL bytes); is the extension right?");
-            }
-        }
-        try {
-            return decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString();
-        }
-        catch (CharacterCodingException notUtf8) {
-            // Text saved by older Windows tools: every byte is a character in windows-1252.
-            return new String(bytes, WINDOWS_1252);
-        }
+        return extension.equals("eml") ? mail(document) : parse(document, FORMAT_NAMES.get(extension));
     }
 
-    private static String strictDecode(SourceDocument document, Charset charset, int bom) {
-        try {
-            return decoder(charset).decode(ByteBuffer.wrap(document.content(), bom, document.content().length - bom))
-                .toString();
-        }
-        catch (CharacterCodingException ex) {
-            throw new UnreadableDocumentException(document.sourceKey(),
-                    "the text is not valid " + charset.name() + " although its byte-order mark says so", ex);
+    private MediaType detect(SourceDocument document) throws IOException {
+        try (TikaInputStream in = TikaInputStream.get(document.content())) {
+            return detector.detect(in, metadata(document));
         }
     }
 
-    private String html(SourceDocument document) {
-        BodyContentHandler handler = new BodyContentHandler(maxCharacters);
-        try {
-            new JSoupParser().parse(new ByteArrayInputStream(document.content()), handler, new Metadata(),
-                    new ParseContext());
+    /** A single document: its own text, no embedded objects (images, OLE objects) parsed. */
+    private String parse(SourceDocument document, String format) {
+        BodyContentHandler handler = new BodyContentHandler(limits.maxCharacters());
+        try (InputStream in = TikaInputStream.get(document.content())) {
+            parser.parse(in, handler, metadata(document), context(false));
         }
-        catch (SAXException ex) {
+        catch (Exception ex) {
             if (!WriteLimitReachedException.isWriteLimitReached(ex)) {
-                throw new UnreadableDocumentException(document.sourceKey(), "the HTML cannot be parsed: " + ex, ex);
+                throw failure(document, format, ex);
             }
-        }
-        catch (IOException | TikaException ex) {
-            throw new UnreadableDocumentException(document.sourceKey(), "the HTML cannot be parsed: " + ex, ex);
         }
         return handler.toString();
     }
 
-    private static java.nio.charset.CharsetDecoder decoder(Charset charset) {
-        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
+    /**
+     * An email: the text of its attachments when it has readable ones (a document forwarded as an
+     * attachment), else the text of attached messages, else its own body with the forwarding
+     * headers taken off (a document forwarded in the body).
+     */
+    private String mail(SourceDocument document) {
+        RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
+                new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, limits.maxCharacters()),
+                limits.maxEmbeddedDocuments());
+        try (InputStream in = TikaInputStream.get(document.content())) {
+            new RecursiveParserWrapper(parser).parse(in, handler, metadata(document), context(true));
         }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
+        catch (Exception ex) {
+            if (!WriteLimitReachedException.isWriteLimitReached(ex)) {
+                throw failure(document, "email", ex);
             }
         }
-        return true;
+        List<Metadata> parts = handler.getMetadataList();
+        if (parts.isEmpty()) {
+            throw UnreadableDocumentException.of(document, "the email cannot be read", null);
+        }
+        if ("true".equals(parts.get(0).get(AbstractRecursiveParserWrapperHandler.EMBEDDED_RESOURCE_LIMIT_REACHED))) {
+            throw UnreadableDocumentException.of(document, "the email has more than " + limits.maxEmbeddedDocuments()
+                    + " attachments (watchbrief.intake.max-embedded-documents); forward the documents one by one",
+                    null);
+        }
+        List<String> attachments = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        String unreadable = null;
+        for (Metadata part : parts.subList(1, parts.size())) {
+            String text = part.get(TikaCoreProperties.TIKA_CONTENT);
+            String type = String.valueOf(part.get(Metadata.CONTENT_TYPE));
+            String error = part.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
+            if (error != null && (text == null || text.isBlank())) {
+                unreadable = part.get(TikaCoreProperties.RESOURCE_NAME_KEY) + ": " + firstLine(error);
+            }
+            else if (text != null && !text.isBlank() && !type.startsWith("image/")) {
+                if (type.startsWith("message/rfc822")) {
+                    messages.add(MailBody.document(text, part.get(TikaCoreProperties.TITLE)));
+                }
+                else {
+                    attachments.add(text.strip());
+                }
+            }
+        }
+        if (!attachments.isEmpty()) {
+            return String.join("\n\n", attachments);
+        }
+        if (unreadable != null) {
+            throw UnreadableDocumentException.of(document, "its attachment cannot be read: " + unreadable, null);
+        }
+        if (!messages.isEmpty()) {
+            return String.join("\n\n", messages);
+        }
+        Metadata email = parts.get(0);
+        return MailBody.document(String.valueOf(email.get(TikaCoreProperties.TIKA_CONTENT)),
+                email.get(TikaCoreProperties.TITLE));
+    }
+
+    private static ParseContext context(boolean embedded) {
+        ParseContext context = new ParseContext();
+        if (!embedded) {
+            context.set(EmbeddedDocumentExtractor.class, new EmbeddedDocumentExtractor() {
+                @Override
+                public boolean shouldParseEmbedded(Metadata metadata) {
+                    return false;
+                }
+
+                @Override
+                public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata,
+                        boolean outputHtml) {
+                    // images and embedded objects carry no text a briefing needs
+                }
+            });
+        }
+        // OCR would run an external program for every image: not for briefings.
+        TesseractOCRConfig ocr = new TesseractOCRConfig();
+        ocr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, ocr);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setExtractInlineImages(false);
+        context.set(PDFParserConfig.class, pdf);
+        return context;
+    }
+
+    private static Metadata metadata(SourceDocument document) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, document.name());
+        return metadata;
+    }
+
+    /** Runs a parse on its own thread, abandoning it after the time limit. */
+    private String withTimeout(SourceDocument document, Callable<String> work) {
+        Future<String> future = PARSING.submit(work);
+        try {
+            return future.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException ex) {
+            future.cancel(true);
+            throw UnreadableDocumentException.of(document, "reading it took longer than " + limits.timeout().toSeconds()
+                    + " s (watchbrief.intake.parse-timeout); it may be built to exhaust the reader", null);
+        }
+        catch (InterruptedException ex) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + document.sourceKey(), ex);
+        }
+        catch (ExecutionException ex) {
+            Throwable cause = ex.getCause();
+            if (cause instanceof UnreadableDocumentException unreadable) {
+                throw unreadable;
+            }
+            if (cause instanceof OutOfMemoryError) {
+                throw UnreadableDocumentException.of(document, "reading it ran out of memory", cause);
+            }
+            throw failure(document, FORMAT_NAMES.getOrDefault(extension(document.name()), "file"), cause);
+        }
+    }
+
+    private static UnreadableDocumentException failure(SourceDocument document, String format, Throwable ex) {
+        if (chain(ex).stream().anyMatch(t -> t instanceof EncryptedDocumentException
+                || t.getClass().getSimpleName().equals("InvalidPasswordException"))) {
+            return UnreadableDocumentException.of(document, "the " + format + " is encrypted (password-protected)", ex);
+        }
+        String detail = rootMessage(ex);
+        if (detail.toLowerCase(Locale.ROOT).contains("zip bomb")) {
+            return UnreadableDocumentException.of(document, "suspected zip bomb: " + detail, ex);
+        }
+        return UnreadableDocumentException.of(document,
+                "the " + format + " cannot be read (damaged or truncated?): " + detail, ex);
+    }
+
+    /** A PDF ends with %%EOF; PDFBox reads a truncated one without complaint, so we look. */
+    private static void requireEndOfFile(SourceDocument document) {
+        byte[] bytes = document.content();
+        int from = Math.max(0, bytes.length - 1024);
+        String tail = new String(bytes, from, bytes.length - from, StandardCharsets.ISO_8859_1);
+        if (!tail.contains("%%EOF")) {
+            throw UnreadableDocumentException.of(document,
+                    "the PDF is truncated: it does not end with the %%EOF marker every complete PDF has", null);
+        }
+    }
+
+    /**
+     * Word and OpenDocument files never need a DOCTYPE; one in their XML is how external-entity
+     * attacks arrive. Reads only the start of each XML part, so a zip bomb is not inflated here.
+     */
+    private static void refuseDoctype(SourceDocument document, String format) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(document.content()))) {
+            ZipEntry entry;
+            int entries = 0;
+            while ((entry = zip.getNextEntry()) != null && entries++ < 10_000) {
+                String name = entry.getName().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                    String start = new String(zip.readNBytes(4096), StandardCharsets.UTF_8);
+                    if (start.toUpperCase(Locale.ROOT).contains("<!DOCTYPE")) {
+                        throw UnreadableDocumentException.of(document, "the " + format + " declares a DOCTYPE in "
+                                + entry.getName() + ", which such files never need: refused as a possible XML "
+                                + "external-entity attack", null);
+                    }
+                }
+            }
+        }
+        catch (IOException ex) {
+            // not a readable zip: Tika's detection and parser say what is wrong with it
+        }
+    }
+
+    private static List<Throwable> chain(Throwable ex) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = ex; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
+    }
+
+    private static String rootMessage(Throwable ex) {
+        String message = null;
+        for (Throwable t : chain(ex)) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? ex.getClass().getSimpleName() : firstLine(message);
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 299) + "…" : line;
     }
 
     static String extension(String fileName) {

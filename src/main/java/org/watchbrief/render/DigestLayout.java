@@ -99,6 +99,9 @@ final class DigestLayout {
             add(new Para(ParaKind.COVER_LINE, DigestText.preparedFor(digest)));
         }
         add(new Para(ParaKind.COVER_LINE, DigestText.themes(digest)));
+        if (DigestText.scope(digest) != null) {
+            add(new Para(ParaKind.COVER_LINE, DigestText.scope(digest)));
+        }
         if (!digest.hasNoDocuments()) {
             add(new Para(ParaKind.COVER_LINE, Span.bold(String.join(" · ",
                     Formats.count(digest.summary().documents(), "document", "documents"),

@@ -69,6 +69,11 @@ public final class DigestText {
         return digest.audience().isEmpty() ? null : "Prepared for " + Formats.list(digest.audience());
     }
 
+    /** "Covers only documents from Home Office; mentioning encryption.", or {@code null} with no filters. */
+    public static String scope(Digest digest) {
+        return digest.scope() == null ? null : "Covers only documents " + digest.scope() + ".";
+    }
+
     /** "Themes: Grooming, Livestreaming, Data sharing and Legislation". */
     public static String themes(Digest digest) {
         return "Themes: " + Formats.list(digest.sections().stream().map(Digest.ThemeSection::label).toList());
@@ -126,7 +131,10 @@ public final class DigestText {
         return Formats.when(entry.date(), entry.precision()) + ": " + entry.event();
     }
 
-    /** "Written question · 6 November 2026 · Home Office · answered by Jane Doe". */
+    /**
+     * "Written question · 6 November 2026 · Home Office · answered by Jane Doe (Minister of State)
+     * · holding answer · corrected 18 November 2026".
+     */
     static String documentLine(DocumentEntry entry) {
         StringBuilder line = new StringBuilder(entry.type()).append(" · ")
             .append(entry.date() == null ? "date not given" : Formats.date(entry.date()));
@@ -135,6 +143,15 @@ public final class DigestText {
         }
         if (entry.answeredBy() != null && !entry.answeredBy().equals(entry.department())) {
             line.append(" · answered by ").append(entry.answeredBy());
+            if (entry.answeredByRole() != null) {
+                line.append(" (").append(entry.answeredByRole()).append(")");
+            }
+        }
+        if (entry.holding()) {
+            line.append(" · holding answer, a full answer to follow");
+        }
+        if (entry.corrected() != null) {
+            line.append(" · corrected ").append(Formats.date(entry.corrected()));
         }
         return line.toString();
     }

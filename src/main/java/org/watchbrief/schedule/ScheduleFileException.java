@@ -12,4 +12,9 @@ public class ScheduleFileException extends RuntimeException {
     public ScheduleFileException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
     }
+
+    /** @param message a line that already names the file and the field */
+    ScheduleFileException(String message) {
+        super(message);
+    }
 }

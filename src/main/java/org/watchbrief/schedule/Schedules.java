@@ -24,15 +24,25 @@ public final class Schedules {
         return loader.loadAll(directory);
     }
 
+    /** Every file, valid or not, with its problem: for {@code schedules --check}. */
+    public List<ScheduleLoader.Checked> check() {
+        return loader.checkAll(directory);
+    }
+
     /**
-     * The schedule with the given name.
+     * The schedule with the given name. A broken file elsewhere in the directory does not stop it
+     * being found, so one bad edit does not hold up every other schedule's runs.
      *
-     * @throws ScheduleFileException when there is none, naming those there are
+     * @throws ScheduleFileException when there is none (naming those there are), or when it may be
+     *         the broken file
      */
     public Schedule get(String name) {
-        List<Schedule> all = all();
-        return all.stream().filter(s -> s.name().equals(name)).findFirst()
-            .orElseThrow(() -> new ScheduleFileException(directory, "name", "no schedule is named '" + name
-                    + "'; known: " + String.join(", ", all.stream().map(Schedule::name).toList())));
+        List<ScheduleLoader.Checked> all = check();
+        return all.stream().filter(c -> c.valid() && c.schedule().name().equals(name)).map(ScheduleLoader.Checked::schedule)
+            .findFirst()
+            .orElseThrow(() -> all.stream().filter(c -> !c.valid()).findFirst()
+                .map(broken -> new ScheduleFileException(broken.problem()))
+                .orElseGet(() -> new ScheduleFileException(directory, "name", "no schedule is named '" + name
+                        + "'; known: " + String.join(", ", all.stream().map(c -> c.schedule().name()).toList()))));
     }
 }

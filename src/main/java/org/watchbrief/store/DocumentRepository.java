@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +40,22 @@ public class DocumentRepository {
 
     private static final String INSERT_DOCUMENT = """
             INSERT INTO document (source_key, content_hash, source_url, doc_type, title, department, uin, asked,
-                answered, answered_by, published, brief_date, relevant, summary, body, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                answered, answered_by, published, brief_date, relevant, summary, body, ingested_at, revision, version,
+                latest, answered_by_role, corrected, holding, job_execution_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    /** The documents of a window: the latest version of each, relevant ones only. */
+    private static final String WINDOW = "relevant AND latest AND brief_date BETWEEN ? AND ?";
+
+    /**
+     * A version taken in by one run, for {@code ingest} to report.
+     *
+     * @param version 1 for a new document, 2 and up for a new version of one stored before
+     */
+    public record Ingested(String sourceKey, String title, DocumentType type, int version, LocalDate briefDate,
+            boolean relevant, boolean holding) {
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -66,11 +80,57 @@ public class DocumentRepository {
         return count == null ? 0 : count;
     }
 
+    /**
+     * The revisions among those of {@code sourceKeys} that the store holds, in any version; one
+     * query, so a page of candidates costs one round trip whatever the store's size.
+     */
+    public Set<SourceRevision> knownRevisions(Collection<String> sourceKeys) {
+        if (sourceKeys.isEmpty()) {
+            return Set.of();
+        }
+        Set<SourceRevision> known = new HashSet<>();
+        named.query("SELECT source_key, revision FROM document WHERE revision IS NOT NULL AND source_key IN (:keys)",
+                new MapSqlParameterSource("keys", sourceKeys),
+                rs -> {
+                    known.add(new SourceRevision(rs.getString(1), rs.getString(2)));
+                });
+        return known;
+    }
+
     /** Stores documents and their analysis in JDBC batches, in the caller's transaction. */
     public void insertAll(List<AnalysedDocument> documents, Instant ingestedAt) {
+        insertAll(documents, ingestedAt, null);
+    }
+
+    /**
+     * Stores documents and their analysis in JDBC batches, in the caller's transaction. A
+     * document whose source key is stored already becomes its next version, and the latest: the
+     * versions before stay, no longer listed by {@link #findRelevantBetween}.
+     *
+     * @param jobExecutionId the run taking them in, {@code null} when there is none
+     */
+    public void insertAll(List<AnalysedDocument> documents, Instant ingestedAt, Long jobExecutionId) {
         if (documents.isEmpty()) {
             return;
         }
+        List<String> sourceKeys = documents.stream().map(AnalysedDocument::sourceKey).distinct().toList();
+        Map<String, Integer> versions = new HashMap<>();
+        named.query("SELECT source_key, MAX(version) FROM document WHERE source_key IN (:keys) GROUP BY source_key",
+                new MapSqlParameterSource("keys", sourceKeys), rs -> {
+                    versions.put(rs.getString(1), rs.getInt(2));
+                });
+        if (!versions.isEmpty()) {
+            named.update("UPDATE document SET latest = FALSE WHERE latest AND source_key IN (:keys)",
+                    new MapSqlParameterSource("keys", versions.keySet()));
+        }
+        int[] version = new int[documents.size()];
+        boolean[] latest = new boolean[documents.size()];
+        Map<String, Integer> lastIndex = new HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            version[i] = versions.merge(documents.get(i).sourceKey(), 1, Integer::sum);
+            lastIndex.put(documents.get(i).sourceKey(), i);
+        }
+        lastIndex.values().forEach(i -> latest[i] = true);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(con -> con.prepareStatement(INSERT_DOCUMENT, new String[] { "id" }),
                 new BatchPreparedStatementSetter() {
@@ -89,11 +149,18 @@ public class DocumentRepository {
                         ps.setObject(9, sqlDate(m.answered()));
                         ps.setString(10, truncate(m.answeredBy(), 300));
                         ps.setObject(11, sqlDate(m.published()));
-                        ps.setDate(12, Date.valueOf(m.published() != null ? m.published() : d.referenceDate()));
+                        ps.setDate(12, Date.valueOf(d.briefDate()));
                         ps.setBoolean(13, d.analysis().relevant());
                         ps.setString(14, truncate(d.summary(), 4000));
                         ps.setString(15, d.body());
                         ps.setTimestamp(16, Timestamp.from(ingestedAt));
+                        ps.setString(17, truncate(d.revision(), 200));
+                        ps.setInt(18, version[i]);
+                        ps.setBoolean(19, latest[i]);
+                        ps.setString(20, truncate(m.answeredByRole(), 300));
+                        ps.setObject(21, sqlDate(m.corrected()));
+                        ps.setBoolean(22, m.holding());
+                        ps.setObject(23, jobExecutionId);
                     }
 
                     @Override
@@ -157,20 +224,47 @@ public class DocumentRepository {
                 """, rows);
     }
 
-    /** The relevant documents whose brief date falls within [from, to], oldest first. */
+    /** The full text of each of the documents, by id (schedule filters look for keywords in it). */
+    public Map<Long, String> bodiesOf(Collection<Long> ids) {
+        Map<Long, String> bodies = new HashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            named.query("SELECT id, body FROM document WHERE id IN (:ids)",
+                    new MapSqlParameterSource("ids", all.subList(from, Math.min(all.size(), from + 1000))),
+                    rs -> {
+                        bodies.put(rs.getLong("id"), rs.getString("body"));
+                    });
+        }
+        return bodies;
+    }
+
+    /** The versions taken in by one run, in the order they were stored. */
+    public List<Ingested> ingestedBy(long jobExecutionId) {
+        return jdbc.query("""
+                SELECT source_key, title, doc_type, version, brief_date, relevant, holding
+                FROM document WHERE job_execution_id = ? ORDER BY id
+                """, (rs, n) -> new Ingested(rs.getString("source_key"), rs.getString("title"),
+                DocumentType.fromLabel(rs.getString("doc_type")), rs.getInt("version"), localDate(rs, "brief_date"),
+                rs.getBoolean("relevant"), rs.getBoolean("holding")), jobExecutionId);
+    }
+
+    /**
+     * The relevant documents whose brief date falls within [from, to], oldest first: the latest
+     * version of each, so a corrected answer is listed once, as corrected.
+     */
     public List<StoredDocument> findRelevantBetween(LocalDate from, LocalDate to) {
         Map<Long, Builder> builders = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT id, source_key, source_url, doc_type, title, department, uin, asked, answered, answered_by,
-                       published, brief_date, summary
-                FROM document WHERE relevant AND brief_date BETWEEN ? AND ? ORDER BY brief_date, id
-                """, rs -> {
+                       published, brief_date, summary, answered_by_role, corrected, holding
+                FROM document WHERE %s ORDER BY brief_date, id
+                """.formatted(WINDOW), rs -> {
             builders.put(rs.getLong("id"), new Builder(rs));
         }, Date.valueOf(from), Date.valueOf(to));
         if (builders.isEmpty()) {
             return List.of();
         }
-        String window = "SELECT id FROM document WHERE relevant AND brief_date BETWEEN ? AND ?";
+        String window = "SELECT id FROM document WHERE " + WINDOW;
         Object[] args = { Date.valueOf(from), Date.valueOf(to) };
         jdbc.query("SELECT * FROM document_theme WHERE document_id IN (" + window + ") ORDER BY document_id",
                 rs -> {
@@ -222,7 +316,8 @@ public class DocumentRepository {
             metadata = new DocumentMetadata(DocumentType.fromLabel(rs.getString("doc_type")), rs.getString("title"),
                     rs.getString("department"), rs.getString("uin"), localDate(rs, "asked"),
                     localDate(rs, "answered"), rs.getString("answered_by"), localDate(rs, "published"),
-                    rs.getString("source_url"));
+                    rs.getString("source_url"), rs.getString("answered_by_role"), localDate(rs, "corrected"),
+                    rs.getBoolean("holding"));
             briefDate = localDate(rs, "brief_date");
             summary = rs.getString("summary");
         }

@@ -72,8 +72,12 @@ class DigestComposerIT {
     }
 
     private Digest compose(String... themes) {
+        return compose(DocumentFilter.NONE, themes);
+    }
+
+    private Digest compose(DocumentFilter filter, String... themes) {
         return composer.compose(new DigestComposer.Request("weekly", "Weekly briefing", WINDOW, List.of(themes),
-                List.of("managers@example.org"), ZoneId.of("Europe/London")));
+                filter, List.of("managers@example.org"), ZoneId.of("Europe/London")));
     }
 
     private static AnalysedDocument pressRelease() {
@@ -283,6 +287,46 @@ class DigestComposerIT {
         assertThat(digest.sections().get(0).documents()).extracting(e -> e.document().number()).containsExactly(2, 1);
         assertThat(digest.summary().themes().get(0).top()).as("the documents reporting new funding come first")
             .extracting(e -> e.document().number()).containsExactly(1, 2);
+    }
+
+    @Test
+    void appliesTheSchedulesFiltersToThisWindowAndToTheOnesItIsComparedWith() {
+        // given
+        store(pressRelease(),
+                aNewsStory("Ofcom opens grooming inquiry", LocalDate.of(2026, 11, 4)).from("Ofcom")
+                    .about("grooming", 0.8, "Ofcom opened an inquiry into grooming on a chat app.", "grooming").build(),
+                aPressRelease("£2m for school prevention work", LocalDate.of(2026, 10, 28)).from("Home Office")
+                    .about("grooming", 0.7, "£2m will fund prevention of grooming in schools.", "grooming")
+                    .funding("£2m", "2000000", "prevention work in schools").build(),
+                aPressRelease("£5m Ofcom research fund", LocalDate.of(2026, 10, 29)).from("Ofcom")
+                    .about("grooming", 0.7, "£5m will fund research into grooming.", "grooming")
+                    .funding("£5m", "5000000", "research").build());
+        DocumentFilter homeOffice = new DocumentFilter(List.of("Home Office"), List.of(), List.of(), List.of());
+        // when
+        Digest digest = compose(homeOffice);
+        // then
+        assertThat(digest.sources()).extracting(Digest.Source::title).containsExactly(PRESS_RELEASE);
+        assertThat(digest.funding().previousTotal()).as("only the Home Office's £2m the window before")
+            .isEqualByComparingTo("2000000");
+        assertThat(digest.history().get(4).counts().get(0).documents()).isOne();
+        assertThat(digest.scope()).isEqualTo("from Home Office");
+    }
+
+    @Test
+    void saysWhoAnsweredInWhatRoleAndThatAnAnswerIsAHoldingOne() {
+        // given
+        store(aWrittenQuestion("Online Safety: Children", LocalDate.of(2026, 11, 6)).from("Home Office")
+            .answeredBy("Jess Phillips", "Parliamentary Under-Secretary (Home Office)").holding()
+            .about("grooming", 0.7, "I will reply to the question on grooming as soon as possible.", "grooming")
+            .build());
+        // when
+        Digest digest = compose();
+        // then
+        assertThat(digest.sections().get(0).documents()).singleElement().satisfies(entry -> {
+            assertThat(entry.answeredBy()).isEqualTo("Jess Phillips");
+            assertThat(entry.answeredByRole()).isEqualTo("Parliamentary Under-Secretary (Home Office)");
+            assertThat(entry.holding()).isTrue();
+        });
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.watchbrief.support;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,10 @@ public final class AnalysedDocuments {
 
         private String answeredBy;
 
+        private String role;
+
+        private boolean holding;
+
         private String url;
 
         private String body = "";
@@ -73,6 +78,19 @@ public final class AnalysedDocuments {
 
         public Builder answeredBy(String answeredBy) {
             this.answeredBy = answeredBy;
+            return this;
+        }
+
+        /** Who answered, with the role the source gives them. */
+        public Builder answeredBy(String answeredBy, String role) {
+            this.answeredBy = answeredBy;
+            this.role = role;
+            return this;
+        }
+
+        /** A holding answer: a substantive one is to follow. */
+        public Builder holding() {
+            this.holding = true;
             return this;
         }
 
@@ -122,8 +140,9 @@ public final class AnalysedDocuments {
         public AnalysedDocument build() {
             String text = body.isEmpty() ? title : body;
             DocumentMetadata metadata = new DocumentMetadata(type, title, department, null, null,
-                    type == DocumentType.WRITTEN_QUESTION ? published : null, answeredBy, published, url);
-            return new AnalysedDocument(title, title, Hashes.sha256((title + "\n" + text).getBytes(java.nio.charset.StandardCharsets.UTF_8)), metadata, text,
+                    type == DocumentType.WRITTEN_QUESTION ? published : null, answeredBy, published, url, role, null,
+                    holding);
+            return new AnalysedDocument(title, title, Hashes.sha256((title + "\n" + text).getBytes(StandardCharsets.UTF_8)), metadata, text,
                     new Analysis(relevant, themes, money, events), text.length() > 200 ? text.substring(0, 200) : text,
                     published);
         }

@@ -44,6 +44,8 @@ public final class DigestBuilder {
 
     private List<String> audience = List.of("managers@example.org");
 
+    private String scope;
+
     private final Map<String, Doc> documents = new LinkedHashMap<>();
 
     private final List<Funding> funding = new ArrayList<>();
@@ -58,7 +60,8 @@ public final class DigestBuilder {
 
     private final List<int[]> history = new ArrayList<>();
 
-    DigestBuilder() {
+    /** A digest of nothing, for the window of 2 to 8 November 2026; add what the test needs. */
+    public DigestBuilder() {
     }
 
     private static Map<String, String> themes() {
@@ -82,6 +85,12 @@ public final class DigestBuilder {
 
     public DigestBuilder madeAt(Instant createdAt) {
         this.createdAt = createdAt;
+        return this;
+    }
+
+    /** What the schedule's filters keep, as {@code DocumentFilter.describe()} says it. */
+    public DigestBuilder scope(String scope) {
+        this.scope = scope;
         return this;
     }
 
@@ -176,7 +185,7 @@ public final class DigestBuilder {
             List<DocumentEntry> entries = ordered.stream().filter(d -> d.themes().contains(theme.getKey()))
                 .sorted(Comparator.comparing(Doc::date).reversed())
                 .map(d -> new DocumentEntry(sources.get(d.title()).ref(), d.type(), d.date(), d.department(),
-                        d.answeredBy(), d.summary(), d.evidence(), null))
+                        d.answeredBy(), null, null, false, d.summary(), d.evidence(), null))
                 .toList();
             sections.add(new ThemeSection(theme.getKey(), theme.getValue(), entries));
             news.add(new ThemeNews(theme.getKey(), theme.getValue(), entries.size(),
@@ -195,7 +204,8 @@ public final class DigestBuilder {
             .map(s -> new ThemeCount(s.theme(), s.label(), s.documents().size())).toList()));
         Digest.Summary summary = new Digest.Summary(documents.size(), news, total, previousTotal, counted.size(),
                 timeline.stream().filter(e -> e.date().isAfter(window.end())).limit(5).toList());
-        return new Digest("weekly", title, window, createdAt, ZoneId.of("Europe/London"), audience, summary, sections,
+        return new Digest("weekly", title, window, createdAt, ZoneId.of("Europe/London"), audience, scope, summary,
+                sections,
                 new Digest.Funding(lines, themeTotals, total, previousTotal, otherSums), timeline, counts,
                 List.copyOf(sources.values()));
     }

@@ -24,6 +24,11 @@ public final class SharedCorpus {
         return require(ROOT.resolve("corpus").resolve("dev"));
     }
 
+    /** Real payloads of the public APIs Watchbrief reads. */
+    public static Path fixtures() {
+        return require(ROOT.resolve("fixtures"));
+    }
+
     private static Path require(Path directory) {
         Assumptions.assumeTrue(Files.isDirectory(directory),
                 () -> directory + " is absent: this test reads the shared corpus, which sits beside the project in "

@@ -1,0 +1,218 @@
+package org.watchbrief.batch;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.watchbrief.intake.Candidate;
+import org.watchbrief.intake.DocumentSource;
+import org.watchbrief.intake.DocumentSource.Harvest;
+import org.watchbrief.intake.InboxSource;
+import org.watchbrief.intake.SourceDocument;
+import org.watchbrief.intake.SourceUnavailableException;
+import org.watchbrief.store.DocumentRepository;
+import org.watchbrief.store.QuarantineRepository;
+import org.watchbrief.store.SourceRevision;
+import org.watchbrief.store.WatermarkRepository;
+
+/**
+ * Reads what the store has not seen, source by source: the inbox (or the paths given to
+ * {@code ingest}), then each enabled web source from its watermark on. Candidates are checked a
+ * page at a time, with one query per page (the store's size does not matter): a candidate whose
+ * revision is stored, or whose content is stored under another key, is passed over; so is a web
+ * item quarantined at that revision. A source's watermark is recorded only when the step has
+ * completed, that is when everything it listed has been stored or quarantined; a failed run
+ * leaves it where it was, and the next run lists the same items again. A restart therefore needs
+ * no saved state. Step-scoped: one instance per step execution.
+ */
+class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeItemReader.class);
+
+    /** Job parameter: files and folders to read instead of the inbox and web sources, one per line. */
+    static final String PATHS = "paths";
+
+    /** Step execution context: how many candidates were passed over as seen before. */
+    static final String PASSED_OVER = "intake.passedOver";
+
+    private final InboxSource inbox;
+
+    private final List<DocumentSource> webSources;
+
+    private final DocumentRepository documents;
+
+    private final QuarantineRepository quarantine;
+
+    private final WatermarkRepository watermarks;
+
+    private final Clock clock;
+
+    private final Deque<DocumentSource> sources = new ArrayDeque<>();
+
+    private final Set<SourceRevision> seenThisRun = new HashSet<>();
+
+    private final Set<String> hashesThisRun = new HashSet<>();
+
+    private final Map<String, String> harvested = new LinkedHashMap<>();
+
+    private DocumentSource source;
+
+    private Harvest harvest;
+
+    private String watermark;
+
+    private Iterator<Candidate> pending = List.<Candidate>of().iterator();
+
+    private long passedOver;
+
+    private boolean closed;
+
+    IntakeItemReader(InboxSource inbox, List<DocumentSource> webSources, DocumentRepository documents,
+            QuarantineRepository quarantine, WatermarkRepository watermarks, Clock clock) {
+        this.inbox = inbox;
+        this.webSources = List.copyOf(webSources);
+        this.documents = documents;
+        this.quarantine = quarantine;
+        this.watermarks = watermarks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        String paths = stepExecution.getJobParameters().getString(PATHS);
+        sources.clear();
+        if (paths != null && !paths.isBlank()) {
+            sources.add(inbox.withPaths(Arrays.stream(paths.split("\n")).map(Path::of).toList()));
+        }
+        else {
+            sources.add(inbox);
+            sources.addAll(webSources);
+        }
+    }
+
+    /** Reads the given source alone, outside a step (the planner of a dry run). */
+    void readFrom(DocumentSource only) {
+        sources.clear();
+        sources.add(only);
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) {
+        passedOver = executionContext.getLong(PASSED_OVER, 0L);
+    }
+
+    @Override
+    public SourceDocument read() {
+        while (true) {
+            if (pending.hasNext()) {
+                Candidate candidate = pending.next();
+                try {
+                    return candidate.fetch().fetch();
+                }
+                catch (SourceUnavailableException ex) {
+                    throw unavailable(ex);
+                }
+            }
+            if (harvest == null) {
+                if (sources.isEmpty()) {
+                    return null;
+                }
+                source = sources.poll();
+                watermark = webSources.contains(source) ? watermarks.find(source.name()).orElse(null) : null;
+                harvest = source.harvest(watermark, LocalDate.now(clock));
+                log.info("Reading {}{}", source.name(), watermark == null ? "" : " from " + watermark);
+            }
+            List<Candidate> page;
+            try {
+                page = harvest.nextPage();
+            }
+            catch (SourceUnavailableException ex) {
+                throw unavailable(ex);
+            }
+            if (page.isEmpty()) {
+                if (harvest.watermark() != null) {
+                    harvested.put(source.name(), harvest.watermark());
+                }
+                harvest = null;
+                continue;
+            }
+            pending = unseen(page).iterator();
+        }
+    }
+
+    /** The candidates of a page that the store has not seen, in one query per table. */
+    private List<Candidate> unseen(List<Candidate> page) {
+        List<String> keys = page.stream().map(Candidate::sourceKey).distinct().toList();
+        Set<SourceRevision> known = new HashSet<>(documents.knownRevisions(keys));
+        if (page.stream().anyMatch(c -> c.origin() == null)) {
+            // a web item that could not be read is not fetched again until it changes; a file that
+            // could not be read was moved out of the inbox, and is read again if put back
+            known.addAll(quarantine.knownRevisions(keys));
+        }
+        Set<String> storedHashes = documents.knownHashes(
+                page.stream().map(Candidate::contentHash).filter(h -> h != null).distinct().toList());
+        List<Candidate> unseen = new ArrayList<>();
+        for (Candidate candidate : page) {
+            SourceRevision revision = new SourceRevision(candidate.sourceKey(), candidate.revision());
+            String hash = candidate.contentHash();
+            if (known.contains(revision) || hash != null && storedHashes.contains(hash) || !seenThisRun.add(revision)
+                    || hash != null && !hashesThisRun.add(hash)) {
+                passedOver++;
+                log.debug("Already seen: {}", candidate.sourceKey());
+            }
+            else {
+                unseen.add(candidate);
+            }
+        }
+        return unseen;
+    }
+
+    private SourceUnavailableException unavailable(SourceUnavailableException ex) {
+        String mark = watermark == null ? "" : "; its watermark stays at " + watermark
+                + ", so the next run fetches from there again";
+        return new SourceUnavailableException(ex.getMessage() + mark, ex);
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) {
+        executionContext.putLong(PASSED_OVER, passedOver);
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            log.info("Intake: {} document(s) already seen, passed over", passedOver);
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
+            harvested.forEach((name, mark) -> {
+                watermarks.save(name, mark, clock.instant());
+                log.info("Watermark of {} moved to {}", name, mark);
+            });
+        }
+        stepExecution.getExecutionContext().putLong(PASSED_OVER, passedOver);
+        return null;
+    }
+}
