@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code watchbrief analyze}: the analysis of files, without the database. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = { "Analyse documents without the database (--json for scripts).", "",
-                "Analyses files (or every .txt, .md and .html file of a directory, in name order) without "
+                "Analyses files (or every file of a directory that intake reads, in name order) without "
                 + "touching the database: metadata, relevance, themes, money and dated events.",
                 "With --json, prints one JSON object per document per line, in the shape DESIGN.md specifies." },
         footer = { "", "Examples:", "  watchbrief analyze inbox/wq-01-social-media-grooming.txt",

@@ -20,17 +20,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code watchbrief ingest}: intake alone, and what quarantine holds. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = { "Reads new documents into the database without making a briefing: the given files and "
-                + "folders, or (none given) the inbox and the web sources enabled in the configuration. Prints "
-                + "what it stored, what it passed over as seen before, and what it quarantined and why.",
-                "Reads " + TextExtractor.READS + " files. An unreadable file from the inbox is moved to the quarantine "
-                        + "folder; one from elsewhere is copied there. With --quarantine, lists what quarantine "
-                        + "holds instead." },
-        footer = { "", "Examples:", "  watchbrief ingest                         the inbox and enabled web sources",
-                "  watchbrief ingest ~/Downloads/answer.pdf  one file",
-                "  watchbrief ingest --quarantine            what could not be read, and why", "",
-                "Exit codes: 0 done (even with documents quarantined), 1 the run failed, 2 usage error." })
+@Command(name = "ingest", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = { "Read new documents into the database, without making a briefing.", "",
+                "Reads the given files and folders or, when none is given, the inbox and the web sources "
+                        + "enabled in the configuration. Prints what it stored, what it passed over as seen "
+                        + "before, and what it quarantined and why.",
+                "Reads " + TextExtractor.READS + " files. An unreadable file from the inbox is moved to the "
+                        + "quarantine folder; one from elsewhere is copied there. With --quarantine, lists what "
+                        + "quarantine holds instead." },
+        footer = { "", "Exit codes: 0 done (even with documents quarantined), 1 the run failed,",
+                "2 a usage error.",
+                "", "Examples:",
+                "  # read the inbox and the enabled web sources",
+                "  watchbrief ingest",
+                "  # read one file from elsewhere",
+                "  watchbrief ingest ~/Downloads/answer.pdf",
+                "  # what could not be read, and why",
+                "  watchbrief ingest --quarantine" })
 class IngestCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")

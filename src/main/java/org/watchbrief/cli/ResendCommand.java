@@ -30,14 +30,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code watchbrief resend}: an operator sends a digest again. */
-@Command(name = "resend", mixinStandardHelpOptions = true,
-        description = { "Sends a digest's email again: to everyone it went to, or only to the --to addresses "
-                + "(which may be new). Each resend has a Message-ID of its own, so it arrives even where the "
-                + "first one was dropped as a repeat.",
+@Command(name = "resend", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = { "Send a digest's email again.", "",
+                "Sends to everyone it went to, or only to the --to addresses (which may be new). Each resend "
+                        + "has a Message-ID of its own, so it arrives even where the first one was dropped as a "
+                        + "repeat.",
                 "If the digest's delivery (or an earlier resend) stopped half way, this finishes it instead, and "
                         + "sends no one a second copy; run it again afterwards for new copies." },
-        footer = { "", "Examples:", "  watchbrief resend weekly/2026-11-22",
+        footer = { "", "Examples:",
+                "  # to everyone the weekly digest of 22 November went to",
+                "  watchbrief resend weekly/2026-11-22",
+                "  # to a new manager only",
                 "  watchbrief resend weekly/2026-11-22 --to new.manager@example.org",
+                "  # name the digest by one of its files",
                 "  watchbrief resend reports/out/weekly/2026-11-22/briefing.pdf" })
 class ResendCommand implements Callable<Integer> {
 

@@ -25,12 +25,19 @@ import picocli.CommandLine.Spec;
  * {@code watchbrief schedules}: the schedules and when they next run. Reads only the files (no
  * database), so it answers at once, and also while {@code serve} holds the H2 database.
  */
-@Command(name = "schedules", mixinStandardHelpOptions = true,
-        description = { "Lists each schedule of the schedules folder with its next three runs and the window each "
-                + "would brief; with --check, only validates every file.",
-                "A bad file is one line naming the file, the field and what is wrong, and exit code 2." },
-        footer = { "", "Examples:", "  watchbrief schedules", "  watchbrief schedules --check",
-                "  watchbrief schedules --after 2027-03-27T00:00     runs around the clocks going forward" })
+@Command(name = "schedules", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = { "List the schedules and their next runs, or check their files.", "",
+                "Lists each schedule of the schedules folder with its next three runs and the window each "
+                        + "would brief; with --check, only validates every file.",
+                "A bad file is one line naming the file, the field and what is wrong, and exit code 2. Reads "
+                        + "the files alone, so it answers while serve holds the database." },
+        footer = { "", "Examples:",
+                "  # the next three runs of each schedule",
+                "  watchbrief schedules",
+                "  # validate every schedule file",
+                "  watchbrief schedules --check",
+                "  # the runs around the clocks going forward in spring",
+                "  watchbrief schedules --after 2027-03-27T00:00" })
 class SchedulesCommand implements Callable<Integer> {
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm zzz", Locale.UK);

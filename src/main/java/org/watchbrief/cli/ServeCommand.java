@@ -14,16 +14,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code watchbrief serve}: the long-running process that briefs each schedule on time. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = { "Runs until stopped, briefing each schedule at its cron time in its zone (summer time "
-                + "handled) and emailing the digests. Logs each run to stderr.",
+@Command(name = "serve", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = { "Brief each schedule at its cron time, until stopped.", "",
+                "Runs until stopped, briefing each schedule at its cron time in its zone (summer time "
+                        + "handled) and emailing the digests. Logs each run to stderr.",
                 "On start it briefs once the latest run of each schedule that was missed while it was not "
                         + "serving. A failed run is tried again every watchbrief.serve.retry-failed-after (30m) "
                         + "until the next run is due.",
                 "Ctrl-C or SIGTERM stops it: a running briefing stops at its next safe point (between chunks, "
                         + "between recipients) and is restarted by the next run or start." },
-        footer = { "", "Examples:", "  watchbrief serve", "  watchbrief serve --no-catch-up",
-                "", "Run it as a service: see \"Serve\" in README.md for a systemd unit." })
+        footer = { "", "Run it as a service: see \"Serve\" in README.md for a systemd unit.", "", "Examples:",
+                "  # serve every schedule of schedules/",
+                "  watchbrief serve",
+                "  # serve, without briefing runs missed while stopped",
+                "  watchbrief serve --no-catch-up" })
 class ServeCommand implements Callable<Integer> {
 
     private final Services services;

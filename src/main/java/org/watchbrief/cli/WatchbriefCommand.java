@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
                 + "folder (written questions, press releases, news), sorts them by theme, finds the money committed and "
                 + "the dated events, and writes Word and PDF digests for a window of days, emailed to a schedule's "
                 + "recipients." },
-        subcommands = { RunCommand.class, AnalyzeCommand.class, IngestCommand.class, JobsCommand.class,
+        subcommands = { RunCommand.class, IngestCommand.class, AnalyzeCommand.class, JobsCommand.class,
                 RestartCommand.class, AbandonCommand.class, SchedulesCommand.class, ServeCommand.class,
                 ResendCommand.class, CompletionCommand.class, HelpCommand.class },
         footer = { "", "Getting started, in a folder with inbox/ and schedules/ (as this project has):",
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "  watchbrief jobs             what ran, and where a failed run stopped",
                 "  watchbrief help run         every option of run, with examples", "",
                 "Files (defaults, relative to the current folder):",
-                "  inbox/          the documents to read (.txt .md .html .pdf .docx .odt .rtf .eml)",
+                "  inbox/          documents: text, HTML, PDF, Word, OpenDocument, RTF, email",
                 "  schedules/      one YAML file per schedule (the format: schedules/weekly.yml)",
                 "  reports/out/    the digests; the emails too (.eml) while no SMTP host is set",
                 "  data/           the database (H2)",

@@ -120,6 +120,11 @@ public final class HttpFetcher {
                 throw new HttpFailureException(uri, 200, "the answer of " + uri + " is larger than "
                         + settings.maxResponseSize().toBytes() + " bytes (watchbrief.intake.http.max-response-size)", tooLarge);
             }
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                // the request's own timeout can fire a moment before the wait above: the same event
+                throw new TransientFailure(-1, "no complete answer within " + settings.timeout().toSeconds()
+                        + " s (watchbrief.intake.http.timeout)");
+            }
             throw new TransientFailure(-1, cause instanceof IOException ? describe(cause) : String.valueOf(cause));
         }
         int status = response.statusCode();

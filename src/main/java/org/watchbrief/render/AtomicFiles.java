@@ -38,7 +38,9 @@ public final class AtomicFiles {
         }
         catch (IOException | RuntimeException ex) {
             deleteQuietly(temporary);
-            throw new RenderException("cannot write " + target + ": " + ex.getMessage(), ex);
+            // file-system exceptions carry only a path as their message: their type says what went wrong
+            throw new RenderException("cannot write " + target + ": " + ex.getClass().getSimpleName() + ": "
+                    + ex.getMessage(), ex);
         }
     }
 

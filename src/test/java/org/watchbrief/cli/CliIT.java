@@ -202,7 +202,7 @@ class CliIT {
         assertThat(failed.err()).startsWith("The weekly briefing for 11 October 2026 to 17 October 2026 failed in step "
                 + "render (execution " + id + "): cannot write ").contains("FileAlreadyExistsException", "watchbrief restart " + id);
         assertThat(jobs.out()).containsPattern("\\s" + id + "  FAILED\\s+weekly\\s+2026-10-11\\.\\.2026-10-17")
-            .contains("failed in step render: cannot write ", "(FileAlreadyExistsException: ",
+            .contains("failed in step render: cannot write ", "FileAlreadyExistsException: ",
                     "to resume it: watchbrief restart " + id);
         JsonNode run = JsonMapper.builder().build().readTree(json.out().lines().findFirst().orElseThrow());
         assertThat(run.get("execution").asLong()).isEqualTo(id);

@@ -248,7 +248,7 @@ class CommandLineIT {
     private void waitForIntakeToCommit(Process run) throws Exception {
         for (int i = 0; i < 240; i++) {
             String err = Files.readString(folder.resolve(".stderr"));
-            if (err.contains("file(s) to check")) {
+            if (err.contains("Reading inbox")) {
                 Thread.sleep(2000);
                 assertThat(run.isAlive()).as("the run is still in intake when killed; stderr so far:%n%s", err)
                     .isTrue();

@@ -42,7 +42,8 @@ class WatchbriefCommandTests {
     void everyCommandHasHelpWithExamples() {
         // given
         List<String> commands = commandLine().getSubcommands().keySet().stream().filter(c -> !c.equals("help")).toList();
-        assertThat(commands).contains("run", "analyze", "jobs", "restart", "abandon", "completion");
+        assertThat(commands).contains("run", "ingest", "analyze", "jobs", "restart", "abandon", "schedules", "serve",
+                "resend", "completion");
         for (String command : commands) {
             out.getBuffer().setLength(0);
             // when
@@ -86,7 +87,7 @@ class WatchbriefCommandTests {
         // then
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString().lines()).singleElement().asString()
-            .contains("a command is needed", "run, analyze, jobs", "watchbrief --help");
+            .contains("a command is needed", "run, ingest, analyze, jobs", "serve", "watchbrief --help");
     }
 
     @Test
