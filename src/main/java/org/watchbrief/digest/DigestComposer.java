@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -127,7 +129,7 @@ public class DigestComposer {
                 coveredKeys, request.filter());
 
         Funding funding = funding(inWindow, before, covered, window, sources);
-        Set<Long> withNewFunding = new java.util.HashSet<>();
+        Set<Long> withNewFunding = new HashSet<>();
         for (StoredDocument d : inWindow) {
             Ref ref = sources.get(d.id()).ref();
             if (funding.lines().stream().anyMatch(l -> l.counted() && l.reportedBy().contains(ref))) {
@@ -220,7 +222,7 @@ public class DigestComposer {
             .flatMap(t -> t.evidence().stream()).toList();
         Map<String, String> byLowerCase = new LinkedHashMap<>(); // "Groomers" and "groomers" are one piece of evidence
         evidence.stream().flatMap(e -> Arrays.stream(e.phrase().split(";"))).map(String::strip)
-            .filter(p -> !p.isEmpty()).forEach(p -> byLowerCase.putIfAbsent(p.toLowerCase(java.util.Locale.UK), p));
+            .filter(p -> !p.isEmpty()).forEach(p -> byLowerCase.putIfAbsent(p.toLowerCase(Locale.UK), p));
         List<String> phrases = List.copyOf(byLowerCase.values());
         String sentence = evidence.stream().map(Evidence::sentence).filter(Objects::nonNull).findFirst().orElse(null);
         String summary = ThemeSummaries.summarize(body, phrases, d.summary());
@@ -300,7 +302,7 @@ public class DigestComposer {
     private Previous previous(Window previous, List<StoredDocument> before, List<String> covered) {
         Map<String, BigDecimal> amounts = new LinkedHashMap<>();
         Map<String, Set<String>> themes = new HashMap<>();
-        Set<String> announced = new java.util.HashSet<>();
+        Set<String> announced = new HashSet<>();
         for (StoredDocument d : before) {
             if (!previous.contains(d.briefDate())) {
                 continue;

@@ -15,20 +15,27 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.Marker;
+import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
@@ -40,8 +47,7 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -104,7 +110,7 @@ final class ChartRenderer {
                 true);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         NumberAxis amounts = (NumberAxis) plot.getRangeAxis();
         amounts.setNumberFormatOverride(new PoundsFormat());
         amounts.setUpperMargin(0.18);
@@ -114,7 +120,7 @@ final class ChartRenderer {
         bars.setItemMargin(0.05);
         bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new PoundsFormat()) {
             @Override
-            public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+            public String generateLabel(CategoryDataset dataset, int row, int column) {
                 Number value = dataset.getValue(row, column);
                 return value == null || value.doubleValue() == 0 ? null : super.generateLabel(dataset, row, column);
             }
@@ -207,7 +213,7 @@ final class ChartRenderer {
             }
         }
         DateAxis time = new DateAxis();
-        time.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        time.setTimeZone(TimeZone.getTimeZone("UTC"));
         double margin = (millis(to) - millis(from)) * 0.03 + 86_400_000.0;
         time.setRange(millis(from) - margin, millis(to.plusDays(1)) + margin);
         SymbolAxis themeAxis = new SymbolAxis(null, lanes.stream().map(ThemeSection::label).toArray(String[]::new));
@@ -260,16 +266,16 @@ final class ChartRenderer {
      * The window as a shaded band, or as a line where the timeline spans so long that a band
      * would be too thin to see.
      */
-    private org.jfree.chart.plot.Marker windowMarker(Digest digest) {
+    private Marker windowMarker(Digest digest) {
         double start = millis(digest.window().start());
         double end = millis(digest.window().end().plusDays(1));
         double first = millis(digest.timeline().get(0).date());
         double last = millis(periodEnd(digest.timeline().get(digest.timeline().size() - 1).date(),
                 digest.timeline().get(digest.timeline().size() - 1).precision()));
         double span = Math.max(last, end) - Math.min(first, start);
-        org.jfree.chart.plot.Marker marker;
+        Marker marker;
         if (span > 0 && (end - start) / span < 0.01) {
-            marker = new org.jfree.chart.plot.ValueMarker(end, branding.accent(), new BasicStroke(1.5f));
+            marker = new ValueMarker(end, branding.accent(), new BasicStroke(1.5f));
         }
         else {
             marker = new IntervalMarker(start, end);
@@ -315,7 +321,7 @@ final class ChartRenderer {
     }
 
     /** A chart in the digest's fonts; colours are set after this, since the theme resets them. */
-    private static JFreeChart themed(org.jfree.chart.plot.Plot plot, boolean legend) {
+    private static JFreeChart themed(Plot plot, boolean legend) {
         JFreeChart chart = new JFreeChart(null, Fonts.REGULAR, plot, legend);
         Fonts.THEME.apply(chart);
         return chart;

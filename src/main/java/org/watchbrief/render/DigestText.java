@@ -3,6 +3,7 @@ package org.watchbrief.render;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.watchbrief.digest.Digest;
 import org.watchbrief.digest.Digest.DocumentEntry;
@@ -83,7 +84,7 @@ public final class DigestText {
     public static String lead(Digest digest) {
         if (digest.hasNoDocuments()) {
             return NOTHING_NEW + " No document on " + Formats.list(digest.sections().stream()
-                .map(s -> s.label().toLowerCase(java.util.Locale.UK)).toList()) + " was published between "
+                .map(s -> s.label().toLowerCase(Locale.UK)).toList()) + " was published between "
                     + digest.window().describe().replace(" to ", " and ") + ".";
         }
         return Formats.count(digest.summary().documents(), "new document", "new documents")
@@ -162,8 +163,8 @@ public final class DigestText {
      */
     static String evidence(DocumentEntry entry) {
         String evidence = "Evidence: " + String.join(", ", entry.evidence().stream().map(p -> "“" + p + "”").toList());
-        String summary = entry.summary().toLowerCase(java.util.Locale.UK);
-        boolean shown = entry.evidence().stream().anyMatch(p -> summary.contains(p.toLowerCase(java.util.Locale.UK)));
+        String summary = entry.summary().toLowerCase(Locale.UK);
+        boolean shown = entry.evidence().stream().anyMatch(p -> summary.contains(p.toLowerCase(Locale.UK)));
         if (!shown && entry.evidenceSentence() != null) {
             evidence += ", in “" + entry.evidenceSentence() + "”";
         }

@@ -6,6 +6,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -99,7 +100,7 @@ public final class Formats {
     }
 
     private static String month(int month) {
-        return java.time.Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK);
+        return Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK);
     }
 
     /**

@@ -75,14 +75,14 @@ final class PdfBlockWriter {
 
     private final Fonts fonts;
 
-    private final Footer footer;
+    private final PageEvents pageEvents;
 
-    private PdfBlockWriter(Document document, PdfWriter writer, Branding branding, Fonts fonts, Footer footer) {
+    private PdfBlockWriter(Document document, PdfWriter writer, Branding branding, Fonts fonts, PageEvents pageEvents) {
         this.document = document;
         this.writer = writer;
         this.branding = branding;
         this.fonts = fonts;
-        this.footer = footer;
+        this.pageEvents = pageEvents;
     }
 
     static void write(Digest digest, Branding branding, List<Block> blocks, OutputStream out) {
@@ -91,8 +91,8 @@ final class PdfBlockWriter {
             PdfWriter writer = PdfWriter.getInstance(document, out);
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
-            Footer footer = new Footer(fonts, branding.organisation() + " · " + digest.title() + " · ");
-            writer.setPageEvent(footer);
+            PageEvents pageEvents = new PageEvents(fonts, branding.organisation() + " · " + digest.title() + " · ");
+            writer.setPageEvent(pageEvents);
             document.addTitle(digest.title());
             document.addSubject("Online child-safety policy briefing, " + digest.window().describe());
             document.addAuthor(branding.organisation());
@@ -105,7 +105,7 @@ final class PdfBlockWriter {
             PdfDate created = new PdfDate(GregorianCalendar.from(digest.createdAt().atZone(digest.zone())));
             writer.getInfo().put(PdfName.CREATIONDATE, created);
             writer.getInfo().put(PdfName.MODDATE, created);
-            PdfBlockWriter pdf = new PdfBlockWriter(document, writer, branding, fonts, footer);
+            PdfBlockWriter pdf = new PdfBlockWriter(document, writer, branding, fonts, pageEvents);
             for (int i = 0; i < blocks.size(); i++) {
                 pdf.block(blocks.get(i), blocks.subList(i + 1, blocks.size()));
             }
@@ -147,7 +147,7 @@ final class PdfBlockWriter {
         }
         Chunk chunk = new Chunk(heading.text(), font);
         chunk.setLocalDestination(heading.anchor());
-        chunk.setGenericTag(footer.bookmark(heading.level(), heading.text()));
+        chunk.setGenericTag(pageEvents.bookmark(heading.level(), heading.text()));
         document.add(headingParagraph(heading.level(), chunk));
     }
 
@@ -442,7 +442,7 @@ final class PdfBlockWriter {
      * The page events: "Page N of M" at the foot of every page (M is written into a template when
      * the document closes), and a bookmark wherever a heading's chunk lands.
      */
-    private static final class Footer extends PdfPageEventHelper {
+    private static final class PageEvents extends PdfPageEventHelper {
 
         private final Fonts fonts;
 
@@ -454,7 +454,7 @@ final class PdfBlockWriter {
 
         private PdfTemplate total;
 
-        Footer(Fonts fonts, String prefix) {
+        PageEvents(Fonts fonts, String prefix) {
             this.fonts = fonts;
             this.prefix = prefix;
         }
