@@ -18,7 +18,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
@@ -38,7 +37,6 @@ import org.apache.xmlbeans.XmlOptions;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBookmark;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHyperlink;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyles;
@@ -92,7 +90,7 @@ final class WordWriter {
         this.doc = doc;
         this.branding = branding;
         this.primary = Branding.hex(branding.primary());
-        this.styles = new Styles(doc, primary, fromTemplate);
+        this.styles = new Styles(doc, primary, Branding.hex(branding.accent()), fromTemplate);
     }
 
     /** A new document, from the branding's Word template when it has one. */
@@ -168,31 +166,20 @@ final class WordWriter {
         }
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
         XWPFParagraph p = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
-        p.setAlignment(ParagraphAlignment.CENTER);
-        footerRun(p, branding.organisation() + " · " + digest.title() + " · Page ");
+        p.setStyle(styles.footer());
+        p.createRun().setText(branding.organisation() + " · " + digest.title() + " · Page ");
         field(p, "PAGE", "1");
-        footerRun(p, " of ");
+        p.createRun().setText(" of ");
         field(p, "NUMPAGES", "1");
-    }
-
-    private static XWPFRun footerRun(XWPFParagraph p, String text) {
-        XWPFRun run = p.createRun();
-        run.setFontSize(8.5);
-        run.setColor(GREY);
-        if (text != null) {
-            run.setText(text);
-        }
-        return run;
     }
 
     /** A complex field (begin, instruction, separate, cached result, end), as Word writes them. */
     private static void field(XWPFParagraph p, String instruction, String cached) {
-        // every run of the field carries the footer's look: an updated result takes the first run's
-        footerRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
-        footerRun(p, null).getCTR().addNewInstrText().setStringValue(" " + instruction + " ");
-        footerRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
-        footerRun(p, cached);
-        footerRun(p, null).getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        p.createRun().getCTR().addNewInstrText().setStringValue(" " + instruction + " ");
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        p.createRun().setText(cached);
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
     }
 
     private void block(Block block, List<Block> following) {
@@ -240,36 +227,20 @@ final class WordWriter {
 
     private void para(Para para) {
         XWPFParagraph p = doc.createParagraph();
-        Format format = switch (para.kind()) {
-            case COVER_ORGANISATION -> new Format(13, Branding.hex(branding.accent()), true, false);
-            case COVER_TITLE -> null;
-            case COVER_LINE -> new Format(12, "404040", false, false);
-            case LEAD -> new Format(11.5, null, false, false);
-            case BODY -> new Format(10.5, null, false, false);
-            case META -> new Format(9.5, GREY, false, true);
-            case SMALL -> new Format(9, GREY, false, false);
-            case NOTE -> new Format(9, GREY, false, true);
-        };
-        if (para.kind() == Layout.ParaKind.COVER_TITLE) {
-            p.setStyle(styles.title());
-            p.setSpacingAfter(240);
+        String style = styles.paragraph(para.kind());
+        if (style != null) {
+            p.setStyle(style);
         }
-        if (para.kind() == Layout.ParaKind.COVER_ORGANISATION) {
-            p.setSpacingBefore(480);
-        }
-        if (para.kind() == Layout.ParaKind.LEAD) {
-            keepWithNext(p); // a section's opening line stays with what it introduces
-        }
-        bookmarked(p, para.anchor(), () -> spans(p, para.spans(), format));
+        bookmarked(p, para.anchor(), () -> spans(p, para.spans()));
     }
 
     private void bullets(Bullets bullets) {
         BigInteger numbering = bulletNumbering();
         for (List<Span> item : bullets.items()) {
             XWPFParagraph p = doc.createParagraph();
+            p.setStyle(styles.bullet());
             p.setNumID(numbering);
-            p.setSpacingAfter(60);
-            spans(p, item, new Format(10.5, null, false, false));
+            spans(p, item);
         }
     }
 
@@ -300,15 +271,10 @@ final class WordWriter {
             XWPFTableCell cell = header.getCell(c);
             cell.setWidth(Integer.toString(widths[c]));
             cell.setColor(primary);
+            // its style keeps the header with the first row: never alone at a page's foot
             XWPFParagraph p = cell.getParagraphs().get(0);
-            p.setSpacingAfter(0);
-            // keep the header with the first row: a header never sits alone at a page's foot
-            keepWithNext(p);
-            XWPFRun run = p.createRun();
-            run.setText(table.header().get(c));
-            run.setBold(true);
-            run.setColor("FFFFFF");
-            run.setFontSize(9);
+            p.setStyle(styles.tableHeader());
+            p.createRun().setText(table.header().get(c));
         }
         String stripe = Branding.hex(Branding.tint(branding.primary(), 0.92));
         for (int r = 0; r < table.rows().size(); r++) {
@@ -325,8 +291,8 @@ final class WordWriter {
                     cell.setColor(stripe);
                 }
                 XWPFParagraph p = cell.getParagraphs().get(0);
-                p.setSpacingAfter(0);
-                spans(p, table.rows().get(r).get(c), new Format(9, null, false, false));
+                p.setStyle(styles.tableText());
+                spans(p, table.rows().get(r).get(c));
             }
         }
         XWPFParagraph after = doc.createParagraph();
@@ -387,12 +353,8 @@ final class WordWriter {
      */
     private void contents(Contents contents, List<Block> following) {
         XWPFParagraph title = doc.createParagraph();
-        title.setSpacingBefore(480);
-        XWPFRun run = title.createRun();
-        run.setText(contents.title());
-        run.setBold(true);
-        run.setFontSize(13);
-        run.setColor(primary);
+        title.setStyle(styles.contentsTitle());
+        title.createRun().setText(contents.title());
         List<Heading> headings = following.stream().filter(b -> b instanceof Heading h && h.level() == 1)
             .map(b -> (Heading) b).toList();
         List<XWPFParagraph> entries = new ArrayList<>();
@@ -409,63 +371,49 @@ final class WordWriter {
         first.createRun().getCTR().addNewInstrText().setStringValue(" TOC \\o \"1-1\" \\h \\z \\u ");
         first.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
         for (int i = 0; i < headings.size(); i++) {
-            jump(entries.get(i), headings.get(i).text(), headings.get(i).anchor(), new Format(10.5, null, false, false),
-                    false);
+            jump(entries.get(i), Span.jump(headings.get(i).text(), headings.get(i).anchor()));
         }
         entries.get(entries.size() - 1).createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
     }
 
-    // runs
+    // runs: the look is in the styles; a run says only what its span adds
 
-    private record Format(double size, String colour, boolean bold, boolean italic) {
-    }
-
-    private void spans(XWPFParagraph p, List<Span> spans, Format format) {
+    private void spans(XWPFParagraph p, List<Span> spans) {
         for (Span span : spans) {
             if (span.link() != null) {
                 XWPFHyperlinkRun run = p.createHyperlinkRun(span.link());
                 run.setText(span.text());
-                style(run, format, span);
-                run.setColor(LINK_COLOUR);
-                run.setUnderline(UnderlinePatterns.SINGLE);
+                run.setStyle(styles.hyperlink());
+                emphasis(run, span);
             }
             else if (span.jump() != null) {
-                jump(p, span.text(), span.jump(), format, span.bold());
+                jump(p, span);
             }
             else {
                 XWPFRun run = p.createRun();
                 run.setText(span.text());
-                style(run, format, span);
+                emphasis(run, span);
             }
         }
     }
 
-    private static void style(XWPFRun run, Format format, Span span) {
-        if (format == null) {
-            run.setBold(span.bold());
-            run.setItalic(span.italic());
-            return;
+    private static void emphasis(XWPFRun run, Span span) {
+        if (span.bold()) {
+            run.setBold(true);
         }
-        run.setFontSize(format.size());
-        if (format.colour() != null) {
-            run.setColor(format.colour());
+        if (span.italic()) {
+            run.setItalic(true);
         }
-        run.setBold(format.bold() || span.bold());
-        run.setItalic(format.italic() || span.italic());
     }
 
     /** A link to a bookmark in this document. */
-    private void jump(XWPFParagraph p, String text, String anchor, Format format, boolean bold) {
+    private void jump(XWPFParagraph p, Span span) {
         CTHyperlink link = p.getCTP().addNewHyperlink();
-        link.setAnchor(anchor);
-        CTR r = link.addNewR();
-        XWPFHyperlinkRun run = new XWPFHyperlinkRun(link, r, p);
-        run.setText(text);
-        if (format != null) {
-            run.setFontSize(format.size());
-        }
-        run.setBold(bold);
-        run.setColor(LINK_COLOUR);
+        link.setAnchor(span.jump());
+        XWPFHyperlinkRun run = new XWPFHyperlinkRun(link, link.addNewR(), p);
+        run.setText(span.text());
+        run.setStyle(styles.hyperlink());
+        emphasis(run, span);
     }
 
     private BigInteger bulletNumbering() {
@@ -488,14 +436,15 @@ final class WordWriter {
     }
 
     /**
-     * The styles the digest uses, found by their names in a template (so a localised template
-     * works) or added when missing: Title, heading 1, heading 2, toc 1.
+     * The styles the digest uses, found by their names in a template (so a localised template,
+     * or one that restyles "Briefing Note", works) or added when missing. The look lives in them,
+     * not in each run, so a template can change it and Word's style pane shows what is what.
      */
     private static final class Styles {
 
-        private final XWPFStyles styles;
+        private static final String GREY_TEXT = "<w:color w:val=\"" + GREY + "\"/>";
 
-        private final String primary;
+        private final XWPFStyles styles;
 
         private final String title;
 
@@ -505,21 +454,74 @@ final class WordWriter {
 
         private final String toc;
 
-        Styles(XWPFDocument doc, String primary, boolean fromTemplate) {
+        private final String contentsTitle;
+
+        private final String organisation;
+
+        private final String coverLine;
+
+        private final String lead;
+
+        private final String documentLine;
+
+        private final String small;
+
+        private final String note;
+
+        private final String bullet;
+
+        private final String tableHeader;
+
+        private final String tableText;
+
+        private final String footer;
+
+        private final String hyperlink;
+
+        Styles(XWPFDocument doc, String primary, String accent, boolean fromTemplate) {
             this.styles = doc.getStyles() != null ? doc.getStyles() : doc.createStyles();
-            this.primary = primary;
             if (!fromTemplate) {
                 defaults();
             }
-            this.title = ensure("Title", "Title", "<w:pPr><w:spacing w:after=\"120\"/></w:pPr>"
-                    + "<w:rPr><w:b/><w:color w:val=\"" + primary + "\"/><w:sz w:val=\"52\"/></w:rPr>");
+            String colour = "<w:color w:val=\"" + primary + "\"/>";
+            this.title = ensure("Title", "Title", "<w:pPr><w:spacing w:after=\"240\"/></w:pPr>"
+                    + "<w:rPr><w:b/>" + colour + "<w:sz w:val=\"52\"/></w:rPr>");
             this.heading1 = ensure("heading 1", "Heading1", "<w:pPr><w:keepNext/><w:keepLines/>"
                     + "<w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
-                    + "<w:rPr><w:b/><w:color w:val=\"" + primary + "\"/><w:sz w:val=\"32\"/></w:rPr>");
+                    + "<w:rPr><w:b/>" + colour + "<w:sz w:val=\"32\"/></w:rPr>");
             this.heading2 = ensure("heading 2", "Heading2", "<w:pPr><w:keepNext/><w:keepLines/>"
                     + "<w:spacing w:before=\"240\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/></w:pPr>"
-                    + "<w:rPr><w:b/><w:color w:val=\"" + primary + "\"/><w:sz w:val=\"24\"/></w:rPr>");
+                    + "<w:rPr><w:b/>" + colour + "<w:sz w:val=\"24\"/></w:rPr>");
             this.toc = ensure("toc 1", "TOC1", "<w:pPr><w:spacing w:after=\"60\"/></w:pPr>");
+            this.contentsTitle = ensure("TOC Heading", "TOCHeading", "<w:pPr><w:keepNext/>"
+                    + "<w:spacing w:before=\"480\" w:after=\"120\"/></w:pPr><w:rPr><w:b/>" + colour
+                    + "<w:sz w:val=\"26\"/></w:rPr>");
+            this.organisation = ensure("Briefing Organisation", "BriefingOrganisation",
+                    "<w:pPr><w:spacing w:before=\"480\" w:after=\"60\"/></w:pPr><w:rPr><w:b/><w:color w:val=\""
+                            + accent + "\"/><w:sz w:val=\"26\"/></w:rPr>");
+            this.coverLine = ensure("Briefing Cover Line", "BriefingCoverLine",
+                    "<w:pPr><w:spacing w:after=\"80\"/></w:pPr><w:rPr><w:color w:val=\"404040\"/>"
+                            + "<w:sz w:val=\"24\"/></w:rPr>");
+            // a section's opening line stays with what it introduces
+            this.lead = ensure("Briefing Lead", "BriefingLead",
+                    "<w:pPr><w:keepNext/></w:pPr><w:rPr><w:sz w:val=\"23\"/></w:rPr>");
+            this.documentLine = ensure("Briefing Document Line", "BriefingDocumentLine",
+                    "<w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr><w:rPr><w:i/>" + GREY_TEXT
+                            + "<w:sz w:val=\"19\"/></w:rPr>");
+            this.small = ensure("Briefing Small", "BriefingSmall",
+                    "<w:pPr><w:spacing w:after=\"60\"/></w:pPr><w:rPr>" + GREY_TEXT + "<w:sz w:val=\"18\"/></w:rPr>");
+            this.note = ensure("Briefing Note", "BriefingNote", "<w:pPr><w:spacing w:before=\"40\" "
+                    + "w:after=\"160\"/></w:pPr><w:rPr><w:i/>" + GREY_TEXT + "<w:sz w:val=\"18\"/></w:rPr>");
+            this.bullet = ensure("Briefing Bullet", "BriefingBullet", "<w:pPr><w:spacing w:after=\"60\"/></w:pPr>");
+            this.tableHeader = ensure("Briefing Table Header", "BriefingTableHeader", "<w:pPr><w:keepNext/>"
+                    + "<w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:b/><w:color w:val=\"FFFFFF\"/>"
+                    + "<w:sz w:val=\"18\"/></w:rPr>");
+            this.tableText = ensure("Briefing Table Text", "BriefingTableText",
+                    "<w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr>");
+            this.footer = ensure("footer", "Footer", "<w:pPr><w:jc w:val=\"center\"/></w:pPr><w:rPr>"
+                    + GREY_TEXT + "<w:sz w:val=\"17\"/></w:rPr>");
+            this.hyperlink = ensureCharacter("Hyperlink", "Hyperlink", "<w:rPr><w:color w:val=\"" + LINK_COLOUR
+                    + "\"/><w:u w:val=\"single\"/></w:rPr>");
         }
 
         String title() {
@@ -534,16 +536,61 @@ final class WordWriter {
             return toc;
         }
 
-        /** The id of the style with this name, adding it when the document has none. */
+        String contentsTitle() {
+            return contentsTitle;
+        }
+
+        /** The style of a kind of paragraph; {@code null} for the body's own (Normal). */
+        String paragraph(Layout.ParaKind kind) {
+            return switch (kind) {
+                case COVER_ORGANISATION -> organisation;
+                case COVER_TITLE -> title;
+                case COVER_LINE -> coverLine;
+                case LEAD -> lead;
+                case BODY -> null;
+                case META -> documentLine;
+                case SMALL -> small;
+                case NOTE -> note;
+            };
+        }
+
+        String bullet() {
+            return bullet;
+        }
+
+        String tableHeader() {
+            return tableHeader;
+        }
+
+        String tableText() {
+            return tableText;
+        }
+
+        String footer() {
+            return footer;
+        }
+
+        String hyperlink() {
+            return hyperlink;
+        }
+
+        /** The id of the paragraph style with this name, adding it when the document has none. */
         private String ensure(String name, String id, String properties) {
+            return ensure("paragraph", name, id, "<w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
+                    + "<w:uiPriority w:val=\"9\"/><w:qFormat/>" + properties);
+        }
+
+        private String ensureCharacter(String name, String id, String properties) {
+            return ensure("character", name, id, "<w:uiPriority w:val=\"99\"/>" + properties);
+        }
+
+        private String ensure(String type, String name, String id, String content) {
             XWPFStyle existing = styles.getStyleWithName(name);
             if (existing != null) {
                 return existing.getStyleId();
             }
-            CTStyle style = parse("<w:style " + W + " w:type=\"paragraph\" w:styleId=\"" + id + "\">"
-                    + "<w:name w:val=\"" + name + "\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
-                    + "<w:uiPriority w:val=\"9\"/><w:qFormat/>" + properties + "</w:style>");
-            styles.addStyle(new XWPFStyle(style, styles));
+            styles.addStyle(new XWPFStyle(parse("<w:style " + W + " w:type=\"" + type + "\" w:styleId=\"" + id
+                    + "\"><w:name w:val=\"" + name + "\"/>" + content + "</w:style>"), styles));
             return id;
         }
 

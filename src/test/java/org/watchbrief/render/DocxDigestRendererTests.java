@@ -241,10 +241,13 @@ class DocxDigestRendererTests {
             assertThat(firstHeading.getText()).isEqualTo("Executive summary");
             assertThat(doc.getProperties().getCoreProperties().getCreator()).isEqualTo("Example Trust");
             assertThat(doc.getTables().get(0).getRow(0).getCell(0).getColor()).isEqualTo("006B3F");
+            assertThat(doc.getParagraphs()).as("the template's own note style, found by its name")
+                .filteredOn(p -> p.getText().startsWith("Fines and costs are listed for context"))
+                .singleElement().satisfies(p -> assertThat(p.getStyleID()).isEqualTo("HouseNote"));
         }
     }
 
-    /** A .dotx whose "heading 1" is Georgia, made the way Word saves one. */
+    /** A .dotx whose "heading 1" is Georgia and whose "Briefing Note" is its own, made the way Word saves one. */
     private static void writeTemplateWithGeorgiaHeadings(Path dotx) throws Exception {
         Path docx = dotx.resolveSibling("template-source.docx");
         try (XWPFDocument template = new XWPFDocument(); OutputStream stream = Files.newOutputStream(docx)) {
@@ -255,6 +258,11 @@ class DocxDigestRendererTests {
                         + "w:hAnsi=\"Georgia\"/><w:sz w:val=\"36\"/></w:rPr></w:style>",
                         new org.apache.xmlbeans.XmlOptions().setLoadReplaceDocumentElement(null)));
             template.createStyles().addStyle(style);
+            template.getStyles().addStyle(new XWPFStyle(org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle
+                .Factory.parse("<w:style xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+                        + "w:type=\"paragraph\" w:styleId=\"HouseNote\"><w:name w:val=\"Briefing Note\"/><w:rPr>"
+                        + "<w:color w:val=\"7F7F7F\"/><w:sz w:val=\"16\"/></w:rPr></w:style>",
+                        new org.apache.xmlbeans.XmlOptions().setLoadReplaceDocumentElement(null))));
             template.createParagraph().createRun().setText("Template body text the digest replaces");
             template.write(stream);
         }
