@@ -3,6 +3,7 @@ package org.watchbrief.batch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +43,21 @@ public class BriefingLauncher {
 
     private final StepReporter stepReporter;
 
+    private final LaunchLock lock;
+
+    private final OrphanedRuns orphans;
+
     public BriefingLauncher(JobOperator jobOperator, JobRepository jobRepository, Job briefingJob,
-            DigestRepository digests, OutboxRepository outbox, StepReporter stepReporter) {
+            DigestRepository digests, OutboxRepository outbox, StepReporter stepReporter, LaunchLock lock,
+            OrphanedRuns orphans) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.briefingJob = briefingJob;
         this.digests = digests;
         this.outbox = outbox;
         this.stepReporter = stepReporter;
+        this.lock = lock;
+        this.orphans = orphans;
     }
 
     /**
@@ -64,7 +72,13 @@ public class BriefingLauncher {
     public BriefingResult brief(BriefingParameters parameters, BriefingProgress display) {
         log.info("Briefing {} for {}{}", parameters.scheduleName(), parameters.window(),
                 parameters.adHoc() ? " (ad hoc: " + parameters.overrides().describe() + ")" : "");
-        try (StepReporter.Attachment attached = stepReporter.attach(display)) {
+        String lockName = "briefing:" + parameters.digestName() + ":" + parameters.window().end();
+        Optional<LaunchLock.Held> held = lock.tryAcquire(lockName);
+        if (held.isEmpty()) {
+            return inProgress(parameters, lock.holder(lockName).map(h -> " (" + h + " holds it)").orElse(""));
+        }
+        try (LaunchLock.Held window = held.get(); StepReporter.Attachment attached = stepReporter.attach(display)) {
+            resumeOrphan(parameters);
             JobExecution execution = jobOperator.start(briefingJob, parameters.toJobParameters());
             return result(execution, parameters);
         }
@@ -72,18 +86,35 @@ public class BriefingLauncher {
             return alreadyBriefed(parameters);
         }
         catch (JobExecutionAlreadyRunningException ex) {
-            JobExecution running = jobRepository.getLastJobExecution(briefingJob.getName(),
-                    parameters.toJobParameters());
-            Long id = running == null ? null : running.getId();
-            return new BriefingResult(Outcome.IN_PROGRESS, id, parameters, 0, 0, 0, List.of(), List.of(), null,
-                    "the " + parameters.scheduleName() + " window ending " + parameters.window().end()
-                            + " is being briefed by another run right now"
-                            + (id == null ? "" : " (execution " + id + ", marked " + running.getStatus() + ")"));
+            return inProgress(parameters, "");
         }
         catch (JobRestartException | InvalidJobParametersException ex) {
             return new BriefingResult(Outcome.FAILED, null, parameters, 0, 0, 0, List.of(), List.of(), null,
                     ex.getMessage());
         }
+    }
+
+    /**
+     * Under the window's lock no other live process is briefing the window, so an execution still
+     * marked running was left so by a process that died (killed, or its machine lost): it is marked
+     * FAILED, and the start that follows resumes it where it stopped.
+     */
+    private void resumeOrphan(BriefingParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(briefingJob.getName(), parameters.toJobParameters());
+        if (last != null && last.getStatus().isRunning()) {
+            log.warn("Execution {} of this window was left {} by a process that stopped; resuming it", last.getId(),
+                    last.getStatus());
+            orphans.markFailed(last, "left " + last.getStatus() + " by a process that stopped; resumed by the next run");
+        }
+    }
+
+    private BriefingResult inProgress(BriefingParameters parameters, String holder) {
+        JobExecution running = jobRepository.getLastJobExecution(briefingJob.getName(), parameters.toJobParameters());
+        Long id = running == null || !running.getStatus().isRunning() ? null : running.getId();
+        return new BriefingResult(Outcome.IN_PROGRESS, id, parameters, 0, 0, 0, List.of(), List.of(), null,
+                "the " + parameters.scheduleName() + " window ending " + parameters.window().end()
+                        + " is being briefed by another run right now" + holder
+                        + (id == null ? "" : " (execution " + id + ")"));
     }
 
     private BriefingResult alreadyBriefed(BriefingParameters parameters) {

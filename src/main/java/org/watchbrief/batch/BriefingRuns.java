@@ -12,9 +12,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -33,18 +31,18 @@ public class BriefingRuns {
 
     private final JobRepository jobRepository;
 
-    private final JobOperator jobOperator;
-
     private final JdbcTemplate jdbc;
 
     private final BriefingLauncher launcher;
 
-    public BriefingRuns(JobRepository jobRepository, JobOperator jobOperator, JdbcTemplate jdbc,
-            BriefingLauncher launcher) {
+    private final OrphanedRuns orphans;
+
+    public BriefingRuns(JobRepository jobRepository, JdbcTemplate jdbc, BriefingLauncher launcher,
+            OrphanedRuns orphans) {
         this.jobRepository = jobRepository;
-        this.jobOperator = jobOperator;
         this.jdbc = jdbc;
         this.launcher = launcher;
+        this.orphans = orphans;
     }
 
     /** The latest {@code count} runs, newest first. */
@@ -76,23 +74,7 @@ public class BriefingRuns {
     public RunSummary abandon(long executionId, LocalDateTime now) {
         JobExecution execution = Objects.requireNonNull(jobRepository.getJobExecution(executionId),
                 () -> "no job execution " + executionId);
-        List<StepExecution> wereRunning = execution.getStepExecutions().stream()
-            .filter(step -> step.getStatus().isRunning())
-            .toList();
-        // the run ended, as far as anyone can tell, when it last recorded progress
-        LocalDateTime lastSeen = summary(execution).lastUpdated();
-        jobOperator.recover(execution);
-        String note = "abandoned on " + now.withNano(0) + ": the process running it had stopped";
-        for (StepExecution step : wereRunning) {
-            step.setExitStatus(ExitStatus.FAILED.addExitDescription(note));
-            step.setEndTime(lastSeen);
-            jobRepository.update(step);
-            step.getExecutionContext().putString(StepReporter.FAILURE, note);
-            jobRepository.updateExecutionContext(step);
-        }
-        execution.setExitStatus(ExitStatus.FAILED.addExitDescription(note));
-        execution.setEndTime(lastSeen);
-        jobRepository.update(execution);
+        orphans.markFailed(execution, "abandoned on " + now.withNano(0) + ": the process running it had stopped");
         log.info("Execution {} abandoned: marked FAILED, so that it can be restarted", executionId);
         return find(executionId).orElseThrow();
     }
@@ -117,7 +99,7 @@ public class BriefingRuns {
         long sent = 0;
         String step = null;
         String error = null;
-        LocalDateTime lastUpdated = execution.getLastUpdated();
+        LocalDateTime lastUpdated = OrphanedRuns.lastUpdated(execution);
         List<StepExecution> steps = execution.getStepExecutions().stream()
             .sorted(Comparator.comparingLong(StepExecution::getId))
             .toList();
@@ -137,9 +119,6 @@ public class BriefingRuns {
                 error = s.getExecutionContext().containsKey(StepReporter.FAILURE)
                         ? s.getExecutionContext().getString(StepReporter.FAILURE)
                         : firstCause(s.getExitStatus().getExitDescription());
-            }
-            if (s.getLastUpdated() != null && (lastUpdated == null || s.getLastUpdated().isAfter(lastUpdated))) {
-                lastUpdated = s.getLastUpdated();
             }
         }
         if (execution.getStatus() != BatchStatus.FAILED) {

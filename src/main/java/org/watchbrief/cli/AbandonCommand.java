@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "abandon", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = { "Clear a run left STARTED by a killed process, so that it can be restarted.", "",
                 "Clears a run left STARTED by a process that was killed or crashed (kill -9, a power cut, "
-                + "out of memory). Such a run stays STARTED for ever, and its window cannot be briefed meanwhile "
-                + "('being briefed by another run'). Abandoning marks it FAILED, with a note saying so; "
+                + "out of memory). The next run of its window, or 'watchbrief restart', resumes such a run by "
+                + "itself once no live process holds the window's lock; abandoning marks it FAILED now, with a "
+                + "note saying so, for an operator who wants it settled without resuming it. "
                 + "'watchbrief restart EXECUTION' then resumes it where it stopped.",
                 "Only for a run whose process is gone: a run that recorded progress in the last "
                         + AbandonCommand.QUIET_MINUTES + " minutes may still be alive, and needs --force." },

@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
         description = { "Resume a failed run where it stopped.", "",
                 "Resumes a failed (or stopped) run where it stopped: the steps it completed are not done again, "
                 + "documents it stored are not read again and emails it sent are not sent again. Fix the cause "
-                + "first (the failure is in 'watchbrief jobs'). Prints what 'watchbrief run' prints." },
-        footer = { "", "A run left STARTED by a killed process must be cleared first:",
-                "watchbrief abandon EXECUTION.", "", "Examples:", "  # find the failed run and why it failed", "  watchbrief jobs",
+                + "first (the failure is in 'watchbrief jobs'). Prints what 'watchbrief run' prints.",
+                "A run left STARTED by a killed process is resumed too, once no live process holds its "
+                        + "window's lock; while one does, it says so and does nothing." },
+        footer = { "", "Examples:", "  # find the failed run and why it failed", "  watchbrief jobs",
                 "  # after fixing the cause", "  watchbrief restart 7" })
 class RestartCommand implements Callable<Integer> {
 
@@ -38,12 +39,7 @@ class RestartCommand implements Callable<Integer> {
     public Integer call() {
         BriefingRuns runs = services.get(BriefingRuns.class);
         RunSummary run = AbandonCommand.find(runs, executionId);
-        if (run.running()) {
-            throw new UsageException("execution " + executionId + " is marked " + run.status()
-                    + ", as if it were running; if no watchbrief process is running it (a killed process leaves it so), "
-                    + "clear it first: watchbrief abandon " + executionId);
-        }
-        if (!run.restartable()) {
+        if (!run.restartable() && !run.running()) {
             if (run.status() == BatchStatus.COMPLETED) {
                 spec.commandLine().getOut().println("Nothing to do: execution " + executionId + " completed"
                         + (run.ended() == null ? "" : " on " + run.ended().withNano(0)) + ".");
