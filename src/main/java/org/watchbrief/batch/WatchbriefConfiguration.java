@@ -17,7 +17,7 @@ import org.watchbrief.schedule.Schedules;
 
 /** The plain objects of the other rooms, as beans. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ WatchbriefProperties.class, DeliveryProperties.class })
+@EnableConfigurationProperties({ WatchbriefProperties.class, DeliveryProperties.class, LockProperties.class })
 class WatchbriefConfiguration {
 
     @Bean
