@@ -32,17 +32,20 @@ public final class Analyzer {
     /**
      * Analyses a document's text.
      *
-     * @param text the document's body, without the layout's metadata lines
+     * @param text the document's headline and body, without the layout's metadata lines
      * @param referenceDate the document's own date, against which relative dates ("earlier this
      *     month") are resolved
      */
     public Analysis analyze(String text, LocalDate referenceDate) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(referenceDate, "referenceDate");
-        List<Sentence> sentences = Sentences.split(text);
-        boolean relevant = themes.relevant(text);
-        return new Analysis(relevant, themes.classify(text, sentences, relevant), money.extract(text, sentences),
-                events.extract(text, sentences, referenceDate));
+        Sentences sentences = Sentences.of(text);
+        Tokens tokens = Tokens.of(text);
+        ThemeClassifier.Classification classification = themes.classify(tokens, sentences);
+        List<EventExtractor.Found> dates = events.find(text, tokens, sentences, referenceDate);
+        return new Analysis(classification.relevant(), classification.themes(),
+                money.extract(text, tokens, sentences, dates, referenceDate),
+                dates.stream().map(EventExtractor.Found::event).toList());
     }
 
     /**

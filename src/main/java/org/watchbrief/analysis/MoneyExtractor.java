@@ -1,90 +1,475 @@
 package org.watchbrief.analysis;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.watchbrief.analysis.Sentences.Sentence;
 
 /**
- * Finds sums of money in pounds, dollars and euros ("£21.5m", "£250,000", "up to £18 million"),
- * with their exact amount, kind, purpose and, for funding, an announcement key.
+ * Finds sums of money in pounds, dollars and euros, in the forms announcements use ("£21.5m",
+ * "£250,000", "£2.6 million", "£1.2bn", "up to £18 million", "between £1m and £2m", "£10m a year
+ * for three years", "5 million euros"), each with its exact amount, its kind, the clause it pays
+ * for and, for funding, an announcement key ({@link AnnouncementKeys}).
+ *
+ * <p>The kind comes from the words nearest the sum in its sentence: "fine" or "penalty" make it a
+ * fine, "cost", "spent" or "loss" a cost, "turnover", "price" or "worth" something else, and
+ * "funding", "invest", "committed", "awarded", "made available" (or a funded thing named right
+ * after the sum: "a £100 million scheme") funding. A cap ("up to £60,000") is never a measured
+ * cost, so a cap next to "cost" is funding. A sum whose sentence says nothing shares the kind of
+ * the sum before it in its paragraph ("This includes £9.86 million …"), else it is "other".
  */
 final class MoneyExtractor {
 
+    private static final String NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+
+    private static final String MULTIPLIER = "(?:\\s?(?:bn|billion|trillion|tn|mn|m|million|k|thousand)"
+            + "(?![\\p{L}\\d]))";
+
+    private static final String CURRENCY = "(?:US\\$|\\$|£|€)";
+
+    private static final String WORD_CURRENCY = "(?:pounds?(?:\\s+sterling)?|dollars?|euros?)";
+
+    private static final String COUNT = "\\d+|two|three|four|five|six|seven|eight|nine|ten";
+
     private static final Pattern MONEY = Pattern.compile(
-            "(?:\\b(up to|around|about|over|more than|nearly|almost|an extra|a further)\\s+)?"
-                    + "([£$€])\\s?(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?"
-                    + "(?:\\s?(bn|billion|m|million|k|thousand)(?![\\p{L}]))?",
+            "(?:\\b(?<lead>up\\s+to|as\\s+much\\s+as|more\\s+than|over|at\\s+least|around|about|nearly|almost"
+                    + "|approximately|some|just\\s+over|just\\s+under|less\\s+than|under|in\\s+excess\\s+of|between"
+                    + "|from)\\s+)?"
+                    + "(?:(?<cur>" + CURRENCY + ")\\s?(?<num>" + NUMBER + ")(?<mult>" + MULTIPLIER + ")?"
+                    + "|(?<wnum>" + NUMBER + ")(?<wmult>" + MULTIPLIER + ")?\\s+(?<word>" + WORD_CURRENCY + ")\\b)"
+                    + "(?:\\s*(?<sep>-|–|to|and)\\s*(?<cur2>" + CURRENCY + ")?\\s?(?<num2>" + NUMBER + ")(?<mult2>"
+                    + MULTIPLIER + ")?(?:\\s+" + WORD_CURRENCY + "\\b)?)?"
+                    + "(?<annual>\\s+(?:a|per|each)\\s+year(?:\\s+(?:for|over)\\s+(?:the\\s+next\\s+)?(?<years>" + COUNT
+                    + ")\\s+years)?)?"
+                    + "(?![\\p{L}\\d])",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern FINE = Pattern.compile("\\b(fine[ds]?|penalt(y|ies)|fined)\\b",
+    private static final Map<String, Integer> COUNTS = Map.of("two", 2, "three", 3, "four", 4, "five", 5, "six", 6,
+            "seven", 7, "eight", 8, "nine", 9, "ten", 10);
+
+    private static final char[] CURRENCY_SIGNS = { '£', '$', '€' };
+
+    /** How far before and after a currency sign or word its sum's words may reach. */
+    private static final int MARKER_BEFORE = 40;
+
+    private static final int MARKER_AFTER = 160;
+
+    /** How far apart in the text (characters) the sums of one announcement may stand. */
+    private static final int PARTS_DISTANCE = 600;
+
+    private static final Pattern INCLUSION = Pattern.compile(
+            "\\b(?:includ(?:es|ing)|of\\s+which|(?:a\\s+)?share\\s+of|compris(?:es|ing)|made\\s+up\\s+of"
+                    + "|part\\s+of)\\b",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern COST = Pattern.compile(
-            "\\b(cost(s|ing)?|spent|spend(ing)?|loss(es)?|lost|turnover|revenue|price[sd]?|worth)\\b",
+    private static final Pattern TOTAL = Pattern.compile("\\btotal\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern PER_ITEM = Pattern.compile(
+            "\\b(?:each|individual|per\\s+(?:project|contract|organisation|bid|award|grant|company|team|force))\\b",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern FUNDING = Pattern.compile(
-            "\\b(fund(s|ed|ing)?|invest(s|ed|ing|ment)?|grants?|granted|made available|making .{0,40}available|"
-                    + "commit(s|ted|ment)?|allocat(e|ed|ion)|award(s|ed)?|package|boost|backed|offer(s|ed|ing)?|"
-                    + "provid(e|es|ed|ing)|announced|programme)\\b",
+    /** How many words either side of a sum its kind is looked for. */
+    private static final int CUE_WINDOW = 12;
+
+    /** Stems (Snowball English) of the words that say what a sum is. */
+    private static final Map<String, MoneyKind> CUES = cues();
+
+    /** Nouns that, right after a sum, name the thing it funds ("a £100 million scheme"). */
+    private static final Set<String> FUNDED_THINGS = Set.copyOf(Tokens.stems(
+            "centre centres unit team hub project projects initiative service facility network call competition "
+                    + "campaign partnership plan pot prize package scheme programme fund bail-out bailout "
+                    + "investment grant grants contract contracts"));
+
+    /** Words that, right before a sum, mark new money ("an extra £20 million"). */
+    private static final Set<String> NEW_MONEY = Set.copyOf(Tokens.stems("extra additional new further"));
+
+    private static final Pattern PURPOSE_LEAD = Pattern.compile(
+            "^(?:(?:of|in)\\s+(?:(?:new|extra|additional|further|emergency|government|home\\s+office)\\s+)*"
+                    + "(?:funding|investment|money|grants?)\\s*|extra\\s+|(?:over|across)\\s+(?:the\\s+next\\s+)?(?:"
+                    + COUNT + ")\\s+(?:years|months)\\s*|,\\s*)*",
             Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern PURPOSE = Pattern.compile(
-            "^(?:[^.;]{0,40}?\\b)?(?:for|to|towards|on|in)\\s+([^.;:]{6,200}?)(?=[.;:]|,\\s(?:and|but|which|while)\\b|$)",
+    private static final Pattern PURPOSE_CLAUSE = Pattern.compile(
+            "\\b(?:to|for|towards|on|in\\s+order\\s+to)\\s+(?!be\\b|the\\s+(?:next|last)\\b|\\d)(.{6,}?)"
+                    + "(?=\\s*(?:[.;:!?]|,\\s+(?:and|but|which|while|who|whereas)\\b|\\s[–—]\\s|$)"
+                    + "|\\s+(?:and|or|but)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[£$€]|US\\$)"
+                    + "|\\s+(?:will|would|is|are|was|were|has|have|had)\\s)",
             Pattern.CASE_INSENSITIVE);
 
-    List<MoneyMention> extract(String text, List<Sentence> sentences) {
+    private static final Pattern NOT_A_NOUN = Pattern.compile(
+            "^(?:is|was|were|are|be|been|will|would|could|should|can|may|has|have|had|already|which|that|and|or|"
+                    + "a|an|the|this|from|by|of|in|at|per|each|with|as|so|it|for|to|towards|on|\\p{L}+ed)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern PHRASE_END = Pattern.compile("(?=\\s*(?:[.;:!?]|,\\s|\\s[–—]\\s|$))");
+
+    private static final int PURPOSE_MAX = 200;
+
+    private static Map<String, MoneyKind> cues() {
+        Map<String, MoneyKind> cues = new HashMap<>();
+        put(cues, MoneyKind.FUNDING, "fund funding funded invest invested investment investing grant granted award "
+                + "awarded commit committed commitment allocate allocated allocation available provide provided "
+                + "providing package bail-out scheme programme boost backed backing pledge pledged donate donated "
+                + "contracts competition given give giving receive receiving receives spend bailout bail-outs announce "
+                + "announced announcing bid bids prize offer offered offering support supported supporting go goes "
+                + "went");
+        put(cues, MoneyKind.FINE, "fine fines fined penalty penalties");
+        put(cues, MoneyKind.COST, "cost costs costing spent spending loss losses lost expenditure damage damages "
+                + "estimate estimated");
+        put(cues, MoneyKind.OTHER, "turnover revenue revenues price prices priced worth value valued salary salaries "
+                + "profit profits sale sales sold earn earned earnings raised market industry fee fees charge charged "
+                + "paid pay tax taxes income");
+        return Map.copyOf(cues);
+    }
+
+    private static void put(Map<String, MoneyKind> cues, MoneyKind kind, String words) {
+        for (String word : words.split(" ")) {
+            for (String stem : Tokens.stems(word)) {
+                cues.putIfAbsent(stem, kind);
+            }
+        }
+    }
+
+    List<MoneyMention> extract(String text, Tokens tokens, Sentences sentences, List<EventExtractor.Found> dates,
+            LocalDate reference) {
         List<MoneyMention> mentions = new ArrayList<>();
-        Matcher matcher = MONEY.matcher(text);
-        while (matcher.find()) {
-            BigDecimal amount = amount(matcher.group(3), matcher.group(4), matcher.group(5));
-            String currency = switch (matcher.group(2)) {
-                case "£" -> "GBP";
-                case "$" -> "USD";
-                default -> "EUR";
-            };
-            Sentence sentence = Sentences.at(sentences, matcher.start());
-            MoneyKind kind = kind(sentence.text());
-            String purpose = purpose(text.substring(matcher.end(), Math.min(text.length(), matcher.end() + 240)));
-            String announcement = kind == MoneyKind.FUNDING ? AnnouncementKeys.key(currency, amount) : null;
-            mentions.add(new MoneyMention(Sentences.collapse(matcher.group()), amount, currency, kind, purpose,
-                    announcement));
+        List<Placed> placed = new ArrayList<>();
+        MoneyMention previous = null;
+        int consumed = 0;
+        Matcher m = MONEY.matcher(text).useTransparentBounds(true);
+        // The pattern is tried only around a currency sign or word, never over the whole text.
+        for (int marker : markers(text, tokens)) {
+            if (marker < consumed) {
+                continue;
+            }
+            m.region(Math.max(consumed, marker - MARKER_BEFORE), Math.min(text.length(), marker + MARKER_AFTER));
+            boolean found = false;
+            while (!found && m.find() && m.start() <= marker) {
+                found = m.end() > marker;
+            }
+            if (!found) {
+                continue;
+            }
+            Sum sum = sum(m);
+            Sentence sentence = sentences.at(m.start());
+            MoneyKind kind = cueKind(tokens, sentence, m.start(), sum.end(), m.group("lead"));
+            if (kind == null) {
+                // "This includes £9.86 million …": a sum listed after another in its paragraph shares its kind
+                kind = previous != null && !text.substring(consumed, m.start()).contains("\n\n") ? previous.kind()
+                        : MoneyKind.OTHER;
+            }
+            String purpose = purpose(text.substring(sum.end(), Math.max(sum.end(), sentence.end())));
+            Integer year = sentenceYear(dates, sentence, m.start(), reference);
+            String announcement = kind == MoneyKind.FUNDING
+                    ? AnnouncementKeys.key(sum.currency(), sum.amount(), year != null ? year : reference.getYear())
+                    : null;
+            previous = new MoneyMention(Sentences.collapse(text.substring(m.start(), sum.end())), sum.amount(),
+                    sum.currency(), kind, purpose, announcement);
+            consumed = sum.end();
+            mentions.add(previous);
+            boolean included = INCLUSION.matcher(text).region(Math.min(sentence.start(), m.start()), m.start()).find();
+            boolean perItem = PER_ITEM.matcher(text).region(Math.min(sentence.start(), m.start()), sentence.end()).find();
+            placed.add(new Placed(previous, m.start(), sentence, year != null, included, perItem));
+        }
+        return partsShareTheirTotalsKey(sameSumSameKey(placed));
+    }
+
+    /**
+     * A sum, where it starts, its sentence, whether its sentence dates the announcement, whether
+     * its sentence says before it that it is part of something ("This includes £9.86m"), and
+     * whether it is a sum per item ("£85,000 each", "individual contracts worth £70,000").
+     */
+    private record Placed(MoneyMention mention, int start, Sentence sentence, boolean dated, boolean included,
+            boolean perItem) {
+
+        Placed withKey(String key) {
+            MoneyMention m = mention;
+            return new Placed(new MoneyMention(m.text(), m.amount(), m.currency(), m.kind(), m.purpose(), key), start,
+                    sentence, dated, included, perItem);
+        }
+
+        boolean funding() {
+            return mention.kind() == MoneyKind.FUNDING;
+        }
+
+        boolean smallerThan(Placed other) {
+            return mention.currency().equals(other.mention.currency())
+                    && mention.amount().compareTo(other.mention.amount()) < 0;
+        }
+    }
+
+    /**
+     * One document naming the same funding sum twice ("the £10 million" in a question, "an
+     * additional £10m" in its answer) names one decision: every mention takes the key of the one
+     * whose sentence dates it, else of the first.
+     */
+    private static List<Placed> sameSumSameKey(List<Placed> placed) {
+        Map<String, String> keys = new HashMap<>();
+        for (Placed p : placed) {
+            if (p.funding()) {
+                String sum = p.mention().currency() + AnnouncementKeys.coarse(p.mention().amount());
+                if (p.dated() || !keys.containsKey(sum)) {
+                    keys.merge(sum, p.mention().announcement(), (first, dated) -> p.dated() ? dated : first);
+                }
+            }
+        }
+        List<Placed> keyed = new ArrayList<>(placed.size());
+        for (Placed p : placed) {
+            String sum = p.mention().currency() + AnnouncementKeys.coarse(p.mention().amount());
+            keyed.add(p.funding() && !keys.get(sum).equals(p.mention().announcement()) ? p.withKey(keys.get(sum)) : p);
+        }
+        return keyed;
+    }
+
+    /**
+     * Parts of an announced total are counted in the total, so they take its key: a sum listed
+     * after "includes", "of which" or "a share of" under a larger funding sum ("£30 million … This
+     * includes £9.86 million"), a sum per item under the pot it is drawn from ("up to £350,000 …
+     * individual contracts worth no more than £70,000"), sums that add up to the funding sum before them ("£2.6 million …
+     * £2 million … another £600,000"), and sums that a later one totals ("taking the total to
+     * £555k").
+     */
+    private static List<MoneyMention> partsShareTheirTotalsKey(List<Placed> placed) {
+        int n = placed.size();
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = placed.get(i).mention().announcement();
+        }
+        for (int i = 1; i < n; i++) {
+            Placed part = placed.get(i);
+            if (part.funding() && (part.included() || part.perItem())) {
+                // a sum per item is drawn from a pot the document named before, however far back
+                for (int j = i - 1; j >= 0 && (part.perItem() || near(placed.get(j), placed.get(j + 1))); j--) {
+                    if (placed.get(j).funding() && part.smallerThan(placed.get(j))) {
+                        keys[i] = keys[j];
+                        break;
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            BigDecimal parts = BigDecimal.ZERO;
+            int k = j + 1;
+            while (k < n && placed.get(k).funding() && placed.get(k).smallerThan(placed.get(j))
+                    && near(placed.get(k - 1), placed.get(k))) {
+                parts = parts.add(placed.get(k).mention().amount());
+                k++;
+            }
+            if (placed.get(j).funding() && k - j > 2 && addsUpTo(parts, placed.get(j).mention().amount())) {
+                for (int p = j + 1; p < k; p++) {
+                    keys[p] = keys[j];
+                }
+            }
+        }
+        for (int t = 1; t < n; t++) {
+            Placed total = placed.get(t);
+            if (total.funding() && TOTAL.matcher(total.sentence().text()).find()) {
+                for (int p = t - 1; p >= 0 && near(placed.get(p), placed.get(p + 1)) && placed.get(p).funding()
+                        && placed.get(p).smallerThan(total); p--) {
+                    keys[p] = keys[t];
+                }
+            }
+        }
+        List<MoneyMention> mentions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MoneyMention m = placed.get(i).mention();
+            mentions.add(Objects.equals(keys[i], m.announcement()) ? m
+                    : new MoneyMention(m.text(), m.amount(), m.currency(), m.kind(), m.purpose(), keys[i]));
         }
         return mentions;
     }
 
-    static BigDecimal amount(String whole, String fraction, String multiplier) {
-        BigDecimal amount = new BigDecimal(whole.replace(",", "") + (fraction == null ? "" : "." + fraction));
+    /** Whether two sums are close enough in the text to be one announcement's parts. */
+    private static boolean near(Placed earlier, Placed later) {
+        return later.start() - earlier.start() <= PARTS_DISTANCE;
+    }
+
+    private static boolean addsUpTo(BigDecimal parts, BigDecimal total) {
+        return parts.subtract(total).abs().compareTo(total.multiply(new BigDecimal("0.01"))) <= 0;
+    }
+
+    /** Where a currency sign or word ("pounds", "dollars", "euros") stands, in text order. */
+    private static int[] markers(String text, Tokens tokens) {
+        int[] markers = new int[8];
+        int count = 0;
+        for (char sign : CURRENCY_SIGNS) {
+            for (int at = text.indexOf(sign); at >= 0; at = text.indexOf(sign, at + 1)) {
+                markers = count == markers.length ? Arrays.copyOf(markers, count * 2) : markers;
+                markers[count++] = at;
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.lower(i);
+            if (word.startsWith("pound") || word.startsWith("dollar") || word.startsWith("euro")) {
+                markers = count == markers.length ? Arrays.copyOf(markers, count * 2) : markers;
+                markers[count++] = tokens.start(i);
+            }
+        }
+        int[] sorted = Arrays.copyOf(markers, count);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** A sum found, and where its words end. */
+    private record Sum(String currency, BigDecimal amount, int end) {
+    }
+
+    /**
+     * The sum a match writes: a range's upper end, a yearly sum times its years. "£5m and £10m"
+     * without "between" is two sums: the first is taken, the second found next.
+     */
+    private static Sum sum(Matcher m) {
+        boolean worded = m.group("cur") == null;
+        String currency = currency(worded ? m.group("word") : m.group("cur"));
+        String multiplier = worded ? m.group("wmult") : m.group("mult");
+        String number = worded ? m.group("wnum") : m.group("num");
+        if (m.group("num2") != null && m.group("sep").equalsIgnoreCase("and")
+                && !"between".equalsIgnoreCase(m.group("lead"))) {
+            int end = worded ? m.end("word") : m.group("mult") != null ? m.end("mult") : m.end("num");
+            return new Sum(currency, amount(number, multiplier), end);
+        }
+        BigDecimal amount = m.group("num2") == null ? amount(number, multiplier)
+                : amount(m.group("num2"), m.group("mult2") != null ? m.group("mult2") : multiplier);
+        if (m.group("years") != null) {
+            String years = m.group("years").toLowerCase(Locale.ROOT);
+            amount = amount.multiply(BigDecimal.valueOf(COUNTS.containsKey(years) ? COUNTS.get(years)
+                    : Integer.parseInt(years)));
+        }
+        return new Sum(currency, amount, m.end());
+    }
+
+    private static String currency(String symbolOrWord) {
+        String lower = symbolOrWord.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("£") || lower.startsWith("pound")) {
+            return "GBP";
+        }
+        if (lower.startsWith("€") || lower.startsWith("euro")) {
+            return "EUR";
+        }
+        return "USD";
+    }
+
+    /** The exact amount of "21.5" and "m": 21500000. */
+    static BigDecimal amount(String number, String multiplier) {
+        BigDecimal amount = new BigDecimal(number.replace(",", ""));
         if (multiplier != null) {
-            amount = amount.multiply(switch (multiplier.toLowerCase(Locale.ROOT)) {
+            amount = amount.multiply(switch (multiplier.strip().toLowerCase(Locale.ROOT)) {
+                case "tn", "trillion" -> BigDecimal.valueOf(1_000_000_000_000L);
                 case "bn", "billion" -> BigDecimal.valueOf(1_000_000_000);
-                case "m", "million" -> BigDecimal.valueOf(1_000_000);
+                case "m", "mn", "million" -> BigDecimal.valueOf(1_000_000);
                 default -> BigDecimal.valueOf(1_000);
             });
         }
-        return amount.stripTrailingZeros().setScale(Math.max(0, amount.stripTrailingZeros().scale()));
+        BigDecimal plain = amount.stripTrailingZeros();
+        return plain.scale() < 0 ? plain.setScale(0) : plain;
     }
 
-    private static MoneyKind kind(String sentence) {
-        if (FINE.matcher(sentence).find()) {
-            return MoneyKind.FINE;
+    /**
+     * The kind the nearest cue word in the sentence gives. A word for "something else" (price,
+     * turnover) counts at twice its distance: in "a fine of up to £18 million or 10% of turnover"
+     * the turnover is the cap's measure, not the sum's kind. A funded thing named right after the
+     * sum, or "to" right after it ("£9.86 million to the National Crime Agency"), says funding.
+     *
+     * @return the kind, or {@code null} when the sentence has no cue
+     */
+    private static MoneyKind cueKind(Tokens tokens, Sentence sentence, int start, int end, String lead) {
+        int first = tokens.atOrAfter(start);
+        int last = tokens.atOrAfter(end) - 1;
+        MoneyKind best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (int i = Math.max(0, first - CUE_WINDOW); i < Math.min(tokens.size(), last + 1 + CUE_WINDOW); i++) {
+            if ((i >= first && i <= last) || !sentence.contains(tokens.start(i))) {
+                continue;
+            }
+            int distance = i < first ? first - i : i - last;
+            MoneyKind cue = CUES.get(tokens.stem(i));
+            if (cue == MoneyKind.OTHER) {
+                distance *= 2;
+                if (i > 0 && tokens.lower(i - 1).matches("\\d+")) {
+                    cue = null; // "in 2018/19 prices": a price base, not a price
+                }
+                else if (tokens.lower(i).equals("worth") && fundedThingBefore(tokens, i)) {
+                    cue = MoneyKind.FUNDING; // "contracts worth £70,000", unlike "an industry worth £5bn"
+                }
+            }
+            if (i > last && distance <= 3 && FUNDED_THINGS.contains(tokens.stem(i))) {
+                cue = MoneyKind.FUNDING;
+                distance = 0;
+            }
+            if (i < first && distance <= 2 && NEW_MONEY.contains(tokens.stem(i))) {
+                cue = MoneyKind.FUNDING;
+            }
+            if (i == last + 1 && tokens.lower(i).equals("to") && cue == null) {
+                cue = MoneyKind.FUNDING;
+                distance = 3;
+            }
+            if (cue != null && distance < bestDistance) {
+                best = cue;
+                bestDistance = distance;
+            }
         }
-        if (FUNDING.matcher(sentence).find()) {
-            return MoneyKind.FUNDING;
+        if (best == MoneyKind.COST && lead != null && lead.toLowerCase(Locale.ROOT).startsWith("up")) {
+            return MoneyKind.FUNDING; // a cap is not a measured cost
         }
-        if (COST.matcher(sentence).find()) {
-            return MoneyKind.COST;
-        }
-        return MoneyKind.OTHER;
+        return best;
     }
 
-    private static String purpose(String after) {
-        Matcher matcher = PURPOSE.matcher(after.replaceAll("\\s+", " "));
-        return matcher.find() ? matcher.group(1).strip() : null;
+    private static boolean fundedThingBefore(Tokens tokens, int i) {
+        for (int k = Math.max(0, i - 3); k < i; k++) {
+            if (FUNDED_THINGS.contains(tokens.stem(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The clause a sum pays for: "to …" or "for …" after it, else the thing named right after it. */
+    static String purpose(String after) {
+        String rest = Sentences.collapse(after);
+        Matcher lead = PURPOSE_LEAD.matcher(rest);
+        if (lead.find()) {
+            rest = rest.substring(lead.end());
+        }
+        Matcher clause = PURPOSE_CLAUSE.matcher(rest);
+        String purpose = null;
+        if (!NOT_A_NOUN.matcher(rest).find() && !rest.isEmpty() && Character.isLetter(rest.charAt(0))) {
+            Matcher end = PHRASE_END.matcher(rest);
+            purpose = end.find() ? rest.substring(0, end.start()) : rest;
+        }
+        else if (clause.find() && clause.start() <= 60) {
+            purpose = clause.group(1);
+        }
+        if (purpose == null || purpose.isBlank()) {
+            return null;
+        }
+        purpose = purpose.strip();
+        return purpose.length() <= PURPOSE_MAX ? purpose : purpose.substring(0, purpose.lastIndexOf(' ', PURPOSE_MAX))
+                + "…";
+    }
+
+    /**
+     * The year the sum was announced: that of the last date before it in its sentence, not after
+     * the document's own date ("In September 2018 the Home Secretary announced £21.5m"), else
+     * {@code null}. A date after the sum is more often when it is spent ("£10m in 2015/16").
+     */
+    private static Integer sentenceYear(List<EventExtractor.Found> dates, Sentence sentence, int offset,
+            LocalDate reference) {
+        Integer year = null;
+        for (EventExtractor.Found date : dates) {
+            if (sentence.contains(date.start()) && date.start() < offset && !date.event().date().isAfter(reference)) {
+                year = date.event().date().getYear();
+            }
+        }
+        return year;
     }
 }

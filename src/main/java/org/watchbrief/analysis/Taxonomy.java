@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -16,22 +15,21 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * child sexual exploitation and abuse at all. Read from {@code themes.yml}; a user's own file
  * can replace it and add themes without a code change.
  *
- * <p>Terms are matched case-insensitively on whole words; hyphens and spaces between words are
- * interchangeable, and a term ending in {@code *} matches any word that starts with it
- * ({@code groom*} matches "groomers" and "groomed"); any word of a term may end in {@code *}.
- * Otherwise a word may take a plural "s" or "es".
+ * <p>Terms are matched on normalised words (Lucene's tokenizer and the Snowball English stemmer),
+ * so case, plurals and inflections do not matter; see {@link Term} for the syntax.
  *
  * @param relevanceTerms terms that only a document on the subject uses
- * @param relevanceMinimum how many relevance term occurrences make a document relevant
+ * @param relevanceMinimum the summed weight of relevance term occurrences that makes a document
+ *     relevant
  * @param themes the themes, in the order digests list them
  */
-public record Taxonomy(List<Term> relevanceTerms, int relevanceMinimum, List<Theme> themes) {
+public record Taxonomy(List<Term> relevanceTerms, double relevanceMinimum, List<Theme> themes) {
 
     public Taxonomy {
         relevanceTerms = List.copyOf(relevanceTerms);
         themes = List.copyOf(themes);
-        if (relevanceMinimum < 1) {
-            throw new TaxonomyException("relevance.minimum must be at least 1, was " + relevanceMinimum);
+        if (!(relevanceMinimum > 0)) {
+            throw new TaxonomyException("relevance.minimum must be above 0, was " + relevanceMinimum);
         }
         if (themes.isEmpty()) {
             throw new TaxonomyException("the taxonomy defines no themes");
@@ -45,8 +43,10 @@ public record Taxonomy(List<Term> relevanceTerms, int relevanceMinimum, List<The
      * @param label the heading digests show ("Data sharing")
      * @param terms the terms whose presence shows the theme
      * @param threshold the score from which a relevant document is assigned the theme
+     * @param minimumSentences in how many sentences the theme's terms must occur before it is
+     *     assigned: above 1 for a theme whose words are common in passing
      */
-    public record Theme(String key, String label, List<Term> terms, double threshold) {
+    public record Theme(String key, String label, List<Term> terms, double threshold, int minimumSentences) {
 
         public Theme {
             Objects.requireNonNull(key, "key");
@@ -58,35 +58,52 @@ public record Taxonomy(List<Term> relevanceTerms, int relevanceMinimum, List<The
             if (terms.isEmpty()) {
                 throw new TaxonomyException("theme '" + key + "' has no terms");
             }
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new TaxonomyException("themes." + key + ".threshold must be between 0 and 1, was " + threshold);
+            }
+            if (minimumSentences < 1) {
+                throw new TaxonomyException("themes." + key + ".minimum-sentences must be at least 1, was "
+                        + minimumSentences);
+            }
+        }
+
+        public Theme(String key, String label, List<Term> terms, double threshold) {
+            this(key, label, terms, threshold, 1);
         }
     }
 
-    /** A term and the weight one occurrence adds to its theme's score. */
-    public record Term(String term, double weight, Pattern pattern) {
+    /**
+     * A term and the weight one occurrence adds to its theme's score. The term's syntax is
+     * described in {@code themes.yml}: words compared by their stem, {@code *} for any ending,
+     * {@code a|b} for alternatives, {@code ~N} for up to N words between two.
+     */
+    public record Term(String term, double weight) {
 
-        public static Term of(String term, double weight) {
-            if (term == null || term.isBlank() || term.equals("*")) {
+        public Term {
+            if (term == null || term.isBlank()) {
                 throw new TaxonomyException("a term must not be blank");
             }
-            if (weight <= 0) {
+            if (!(weight > 0)) {
                 throw new TaxonomyException("term '" + term + "' needs a positive weight, was " + weight);
             }
-            return new Term(term, weight, compile(term));
+            pattern(term);
         }
 
-        private static Pattern compile(String term) {
-            String[] words = term.strip().split("[\\s-]+");
-            StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
-            for (int i = 0; i < words.length; i++) {
-                String word = words[i];
-                boolean prefix = word.endsWith("*");
-                if (i > 0) {
-                    regex.append("[\\s\\-]*");
-                }
-                regex.append(Pattern.quote(prefix ? word.substring(0, word.length() - 1) : word));
-                regex.append(prefix ? "[\\p{L}\\p{N}]*" : "(?:e?s)?(?![\\p{L}\\p{N}])");
+        public static Term of(String term, double weight) {
+            return new Term(term, weight);
+        }
+
+        TermPattern pattern() {
+            return pattern(term);
+        }
+
+        private static TermPattern pattern(String term) {
+            try {
+                return TermPattern.compile(term);
             }
-            return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            catch (IllegalArgumentException ex) {
+                throw new TaxonomyException(ex.getMessage());
+            }
         }
     }
 
@@ -122,10 +139,12 @@ public record Taxonomy(List<Term> relevanceTerms, int relevanceMinimum, List<The
             Map<String, Object> theme = asMap(entry.getValue(), "themes." + entry.getKey());
             themes.add(new Theme(entry.getKey(), String.valueOf(theme.getOrDefault("label", entry.getKey())),
                     terms(theme.get("terms"), "themes." + entry.getKey() + ".terms"),
-                    number(theme.getOrDefault("threshold", 0.5), "themes." + entry.getKey() + ".threshold")));
+                    number(theme.getOrDefault("threshold", 0.5), "themes." + entry.getKey() + ".threshold"),
+                    (int) number(theme.getOrDefault("minimum-sentences", 1),
+                            "themes." + entry.getKey() + ".minimum-sentences")));
         }
         return new Taxonomy(terms(relevance.get("terms"), "relevance.terms"),
-                (int) number(relevance.getOrDefault("minimum", 1), "relevance.minimum"), themes);
+                number(relevance.getOrDefault("minimum", 1), "relevance.minimum"), themes);
     }
 
     private static List<Term> terms(Object value, String field) {
@@ -134,15 +153,20 @@ public record Taxonomy(List<Term> relevanceTerms, int relevanceMinimum, List<The
         }
         List<Term> terms = new ArrayList<>();
         for (Object item : list) {
-            if (item instanceof String term) {
-                terms.add(Term.of(term, 1));
+            try {
+                if (item instanceof String term) {
+                    terms.add(Term.of(term, 1));
+                }
+                else if (item instanceof Map<?, ?> weighted && weighted.size() == 1) {
+                    Map.Entry<?, ?> entry = weighted.entrySet().iterator().next();
+                    terms.add(Term.of(String.valueOf(entry.getKey()), number(entry.getValue(), field)));
+                }
+                else {
+                    throw new TaxonomyException("'" + item + "' is neither a term nor {term: weight}");
+                }
             }
-            else if (item instanceof Map<?, ?> weighted && weighted.size() == 1) {
-                Map.Entry<?, ?> entry = weighted.entrySet().iterator().next();
-                terms.add(Term.of(String.valueOf(entry.getKey()), number(entry.getValue(), field)));
-            }
-            else {
-                throw new TaxonomyException(field + ": '" + item + "' is neither a term nor {term: weight}");
+            catch (TaxonomyException ex) {
+                throw new TaxonomyException(field + ": " + ex.getMessage());
             }
         }
         return terms;

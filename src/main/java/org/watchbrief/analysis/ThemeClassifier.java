@@ -1,17 +1,20 @@
 package org.watchbrief.analysis;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 import org.watchbrief.analysis.Sentences.Sentence;
+import org.watchbrief.analysis.TermIndex.Hit;
 
 /**
- * Scores a document against each theme of a {@link Taxonomy} and decides relevance. A theme's
- * score grows with the weight of its terms' occurrences and saturates towards 1; a theme is
- * assigned only to a relevant document whose score reaches the theme's threshold.
+ * Decides relevance and scores a document against each theme of a {@link Taxonomy}, on the
+ * document's normalised words, matching every term in one pass. A theme's score grows with the
+ * summed weight of its terms' occurrences and saturates towards 1; where two terms of a theme
+ * cover the same words, only the heavier counts. A theme is assigned only to a relevant document
+ * whose score reaches the theme's threshold, with evidence in at least the theme's minimum number
+ * of sentences. Thread-safe: the compiled terms are read-only.
  */
 final class ThemeClassifier {
 
@@ -20,43 +23,46 @@ final class ThemeClassifier {
 
     private final Taxonomy taxonomy;
 
+    /** Group 0 is the relevance terms, group 1 + n the terms of theme n. */
+    private final TermIndex terms;
+
+    /** Whether the document is on the subject, and its score for each theme. */
+    record Classification(boolean relevant, List<ThemeScore> themes) {
+    }
+
     ThemeClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
+        List<List<Taxonomy.Term>> groups = new ArrayList<>();
+        groups.add(taxonomy.relevanceTerms());
+        taxonomy.themes().forEach(t -> groups.add(t.terms()));
+        this.terms = new TermIndex(groups);
     }
 
-    boolean relevant(String text) {
-        int occurrences = 0;
-        for (Taxonomy.Term term : taxonomy.relevanceTerms()) {
-            Matcher matcher = term.pattern().matcher(text);
-            while (matcher.find()) {
-                if (++occurrences >= taxonomy.relevanceMinimum()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    List<ThemeScore> classify(String text, List<Sentence> sentences, boolean relevant) {
-        List<ThemeScore> scores = new ArrayList<>();
-        for (Taxonomy.Theme theme : taxonomy.themes()) {
-            double weight = 0;
+    Classification classify(Tokens tokens, Sentences sentences) {
+        List<List<Hit>> hits = terms.match(tokens);
+        boolean relevant = weight(hits.get(0)) >= taxonomy.relevanceMinimum();
+        List<ThemeScore> scores = new ArrayList<>(taxonomy.themes().size());
+        for (int t = 0; t < taxonomy.themes().size(); t++) {
+            Taxonomy.Theme theme = taxonomy.themes().get(t);
+            List<Hit> themeHits = hits.get(t + 1);
             List<Evidence> evidence = new ArrayList<>();
-            Set<String> seenSentences = new LinkedHashSet<>();
-            for (Taxonomy.Term term : theme.terms()) {
-                Matcher matcher = term.pattern().matcher(text);
-                while (matcher.find()) {
-                    weight += term.weight();
-                    Sentence sentence = Sentences.at(sentences, matcher.start());
-                    if (seenSentences.add(sentence.text())) {
-                        evidence.add(new Evidence(Sentences.collapse(matcher.group()), sentence.text()));
-                    }
+            Set<Sentence> seen = new HashSet<>();
+            for (Hit hit : themeHits) {
+                Sentence sentence = sentences.at(tokens.start(hit.first()));
+                if (seen.add(sentence)) {
+                    evidence.add(new Evidence(Sentences.collapse(tokens.text().substring(tokens.start(hit.first()),
+                            tokens.end(hit.last()))), sentence.text()));
                 }
             }
-            double score = round(1 - Math.exp(-weight / SATURATION));
-            scores.add(new ThemeScore(theme.key(), score, relevant && score >= theme.threshold(), evidence));
+            double score = round(1 - Math.exp(-weight(themeHits) / SATURATION));
+            boolean assigned = relevant && score >= theme.threshold() && evidence.size() >= theme.minimumSentences();
+            scores.add(new ThemeScore(theme.key(), score, assigned, evidence));
         }
-        return scores;
+        return new Classification(relevant, scores);
+    }
+
+    private static double weight(List<Hit> hits) {
+        return hits.stream().mapToDouble(Hit::weight).sum();
     }
 
     private static double round(double score) {

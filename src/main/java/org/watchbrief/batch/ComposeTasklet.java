@@ -39,8 +39,8 @@ class ComposeTasklet implements Tasklet {
         BriefingParameters parameters = BriefingParameters.from(jobExecution.getJobParameters());
         Schedule schedule = schedules.get(parameters.scheduleName());
         String title = schedule.description() != null ? schedule.description() : "Briefing " + schedule.name();
-        Digest digest = composer.compose(schedule.name(), title, parameters.window(), parameters.themes(schedule),
-                schedule.filter());
+        Digest digest = composer.compose(new DigestComposer.Request(schedule.name(), title, parameters.window(),
+                parameters.themes(schedule), schedule.filter(), parameters.recipients(schedule), schedule.zone()));
         long id = digests.save(parameters.digestName(), parameters.window().start(), parameters.window().end(),
                 digest.createdAt(), DigestJson.write(digest), jobExecution.getId());
         jobExecution.getExecutionContext().putLong(DIGEST_ID, id);

@@ -12,12 +12,14 @@ import org.watchbrief.intake.DocumentReader;
 import org.watchbrief.intake.InboxSource;
 import org.watchbrief.intake.Taxonomies;
 import org.watchbrief.intake.TextExtractor;
+import org.watchbrief.render.RenderProperties;
 import org.watchbrief.schedule.ScheduleLoader;
 import org.watchbrief.schedule.Schedules;
 
 /** The plain objects of the other rooms, as beans. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ WatchbriefProperties.class, DeliveryProperties.class, LockProperties.class })
+@EnableConfigurationProperties({ WatchbriefProperties.class, DeliveryProperties.class, RenderProperties.class,
+        LockProperties.class })
 class WatchbriefConfiguration {
 
     @Bean

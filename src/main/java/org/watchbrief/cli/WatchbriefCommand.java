@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 + "recipients." },
         subcommands = { RunCommand.class, IngestCommand.class, AnalyzeCommand.class, JobsCommand.class,
                 RestartCommand.class, AbandonCommand.class, SchedulesCommand.class, ServeCommand.class,
-                ResendCommand.class, CompletionCommand.class, HelpCommand.class },
+                ResendCommand.class, EvalCommand.class, CompletionCommand.class, HelpCommand.class },
         footer = { "", "Getting started, in a folder with inbox/ and schedules/ (as this project has):",
                 "  watchbrief run --dry-run    what a briefing would read, write and send",
                 "  watchbrief run              brief the weekly schedule: the 7 days to yesterday",

@@ -2,6 +2,7 @@ package org.watchbrief.digest;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -25,6 +26,16 @@ public record Window(LocalDate start, LocalDate end) {
 
     public boolean contains(LocalDate date) {
         return !date.isBefore(start) && !date.isAfter(end);
+    }
+
+    /** How many days it covers, both ends counted. */
+    public long days() {
+        return ChronoUnit.DAYS.between(start, end) + 1;
+    }
+
+    /** The window of the same length that ends the day before this one starts. */
+    public Window previous() {
+        return new Window(start.minusDays(days()), start.minusDays(1));
     }
 
     /** "1 November 2026 to 7 November 2026". */

@@ -40,7 +40,9 @@ public final class DocumentReader {
         DocumentMetadata metadata = parsed.metadata();
         LocalDate reference = metadata.published() != null ? metadata.published()
                 : metadata.asked() != null ? metadata.asked() : today;
-        Analysis analysis = analyzer.analyze(parsed.body(), reference);
+        // the headline is part of what the document says ("£100 million to repair potholes")
+        String headed = metadata.title() == null ? parsed.body() : metadata.title() + "\n\n" + parsed.body();
+        Analysis analysis = analyzer.analyze(headed, reference);
         return new AnalysedDocument(document.sourceKey(), document.name(), document.contentHash(), metadata,
                 parsed.body(), analysis, analyzer.summarize(parsed.body(), analysis, SUMMARY_SENTENCES), reference,
                 document.revision());

@@ -64,14 +64,14 @@ class BriefingJobIT {
         Path docx = work.resolve("reports/weekly/2026-11-20/briefing.docx");
         assertThat(result.outcome()).isIn(Outcome.COMPLETED, Outcome.ALREADY_BRIEFED);
         WordDigest word = Digests.readWord(docx);
-        assertThat(word.headingTexts(2)).containsSubsequence("Summary", "Grooming", "Livestreaming", "Data sharing",
-                "Legislation", "Funding committed", "Timeline");
+        assertThat(word.headingTexts(1)).containsSubsequence("Executive summary", "Grooming", "Livestreaming",
+                "Data sharing", "Legislation", "Funding", "Timeline", "Sources");
         assertThat(word.documentsUnder("Grooming")).contains("Social Media: Grooming")
             .doesNotContain("Internet: Livestreaming");
         assertThat(word.documentsUnder("Livestreaming")).contains("Internet: Livestreaming")
             .doesNotContain("Social Media: Grooming");
         assertThat(word.documentsUnder("Data sharing")).contains("Child Sexual Abuse: Databases");
-        assertThat(word.headingTexts(3)).as("documents that only share words with a theme")
+        assertThat(word.headingTexts(2)).as("documents that only share words with a theme")
             .noneMatch(title -> title.startsWith("Football") || title.toLowerCase().contains("dog"));
     }
 
@@ -81,13 +81,15 @@ class BriefingJobIT {
         briefSampleWindowOnce();
         // then
         WordDigest word = Digests.readWord(work.resolve("reports/weekly/2026-11-20/briefing.docx"));
-        List<List<String>> funding = word.tables().get(0);
-        assertThat(funding.get(0)).containsExactly("Sum", "Purpose", "Source");
+        List<List<String>> funding = word.tableAfter("Announcements");
+        assertThat(funding.get(0)).containsExactly("Amount", "Purpose", "Who", "First reported", "Reported by");
         List<List<String>> twelveAndAHalf = funding.stream().filter(row -> row.get(0).equals("£12.5m")).toList();
         assertThat(twelveAndAHalf).as("the £12.5m reported by a press release and a written answer").hasSize(1);
-        assertThat(twelveAndAHalf.get(0).get(2)).contains("£12.5 million to expand undercover policing")
+        assertThat(twelveAndAHalf.get(0).get(4)).contains("£12.5 million to expand undercover policing")
             .contains("Child Sexual Abuse: Internet");
-        java.math.BigDecimal sumOfLines = funding.stream().skip(1).map(row -> pounds(row.get(0)))
+        java.math.BigDecimal sumOfLines = funding.stream().skip(1)
+            .filter(row -> !row.get(3).contains("not counted"))
+            .map(row -> pounds(row.get(0)))
             .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
         Matcher total = Pattern.compile("Total: (£[\\d.,]+(?:m|bn)?)").matcher(word.text());
         assertThat(total.find()).isTrue();
@@ -100,8 +102,8 @@ class BriefingJobIT {
         briefSampleWindowOnce();
         // then
         WordDigest word = Digests.readWord(work.resolve("reports/weekly/2026-11-20/briefing.docx"));
-        List<List<String>> timeline = word.tables().get(1);
-        assertThat(timeline.get(0)).containsExactly("Date", "Event", "Source");
+        List<List<String>> timeline = word.tableAfter("Timeline");
+        assertThat(timeline.get(0)).containsExactly("When", "Event", "Sources");
         List<String> dates = timeline.stream().skip(1).map(row -> row.get(0)).toList();
         assertThat(dates).hasSizeGreaterThan(5);
         assertThat(dates.stream().map(BriefingJobIT::firstDay).toList()).isSorted();
@@ -113,8 +115,8 @@ class BriefingJobIT {
         briefSampleWindowOnce();
         // then
         String pdf = Digests.readPdfText(work.resolve("reports/weekly/2026-11-20/briefing.pdf"));
-        assertThat(pdf).contains("Summary", "Grooming", "Livestreaming", "Data sharing", "Legislation",
-                "Funding committed", "Timeline", "£12.5m", "Total funding committed: £");
+        assertThat(pdf).contains("Executive summary", "Grooming", "Livestreaming", "Data sharing", "Legislation",
+                "Funding", "Timeline", "£12.5m", "All themes, each announcement once £");
     }
 
     @Test
@@ -195,25 +197,34 @@ class BriefingJobIT {
         return new java.math.BigDecimal(digits).multiply(multiplier);
     }
 
-    /** "2026-11", "2026-WINTER", "2027-Q1", "2026" to their first day, for ordering. */
+    /**
+     * A date as the digest shows it at its precision ("3 September 2018", "March 2020", "Winter
+     * 2026–27", "January–March 2027", "2027") to its first day, for ordering.
+     */
     private static LocalDate firstDay(String when) {
-        if (when.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return LocalDate.parse(when);
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM uuuu",
+                java.util.Locale.UK);
+        java.time.format.DateTimeFormatter month = java.time.format.DateTimeFormatter.ofPattern("MMMM uuuu",
+                java.util.Locale.UK);
+        if (when.matches("\\d{1,2} \\p{L}+ \\d{4}")) {
+            return LocalDate.parse(when, day);
         }
-        if (when.matches("\\d{4}-\\d{2}")) {
-            return LocalDate.parse(when + "-01");
+        if (when.matches("\\p{L}+ \\d{4}") && !when.matches("(Spring|Summer|Autumn) \\d{4}")) {
+            return java.time.YearMonth.parse(when, month).atDay(1);
         }
-        if (when.matches("\\d{4}-Q[1-4]")) {
-            return LocalDate.of(Integer.parseInt(when.substring(0, 4)), (when.charAt(6) - '1') * 3 + 1, 1);
+        if (when.matches("\\p{L}+–\\p{L}+ \\d{4}")) {
+            return java.time.YearMonth.parse(when.substring(0, when.indexOf('–')) + when.substring(when.indexOf(' ')),
+                    month).atDay(1);
         }
-        if (when.matches("\\d{4}-[A-Z]+")) {
-            int month = switch (when.substring(5)) {
-                case "SPRING" -> 3;
-                case "SUMMER" -> 6;
-                case "AUTUMN" -> 9;
+        if (when.matches("(Spring|Summer|Autumn|Winter) \\d{4}.*")) {
+            int first = switch (when.substring(0, when.indexOf(' '))) {
+                case "Spring" -> 3;
+                case "Summer" -> 6;
+                case "Autumn" -> 9;
                 default -> 12;
             };
-            return LocalDate.of(Integer.parseInt(when.substring(0, 4)), month, 1);
+            return LocalDate.of(Integer.parseInt(when.substring(when.indexOf(' ') + 1, when.indexOf(' ') + 5)),
+                    first, 1);
         }
         return LocalDate.of(Integer.parseInt(when), 1, 1);
     }

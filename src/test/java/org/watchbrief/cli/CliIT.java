@@ -116,14 +116,14 @@ class CliIT {
         assertThat(scheduled.out()).startsWith("Made the weekly briefing for 25 October 2026 to 31 October 2026;")
             .contains("email:  managers@example.org");
         assertThat(adHocAgain.out()).startsWith("Nothing to do:");
-        assertThat(Digests.readWord(work.resolve("reports/weekly/2026-10-31/briefing.docx")).headingTexts(2))
+        assertThat(Digests.readWord(work.resolve("reports/weekly/2026-10-31/briefing.docx")).headingTexts(1))
             .as("the scheduled digest covers the schedule's themes")
             .contains("Grooming", "Livestreaming", "Data sharing", "Legislation");
         Path adHocFolder = Files.list(work.resolve("reports/weekly"))
             .filter(p -> p.getFileName().toString().startsWith("2026-10-31-adhoc-"))
             .findFirst()
             .orElseThrow();
-        assertThat(Digests.readWord(adHocFolder.resolve("briefing.docx")).headingTexts(2)).contains("Grooming")
+        assertThat(Digests.readWord(adHocFolder.resolve("briefing.docx")).headingTexts(1)).contains("Grooming")
             .doesNotContain("Livestreaming", "Data sharing", "Legislation");
         assertThat(adHocFolder.resolve("email-managers@example.org.eml")).doesNotExist();
     }
