@@ -118,7 +118,7 @@ public final class AnalysedDocuments {
 
         public Builder funding(String text, String amount, String purpose) {
             money.add(new MoneyMention(text, new BigDecimal(amount), "GBP", MoneyKind.FUNDING, purpose,
-                    AnnouncementKeys.key("GBP", new BigDecimal(amount))));
+                    AnnouncementKeys.key("GBP", new BigDecimal(amount), published.getYear())));
             return this;
         }
 
