@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
 /**
  * A lock per briefing window, held in the database (ShedLock's {@code shedlock} table), so that two
  * launches of one window (two {@code run}s started at once, or two {@code serve} instances) never
- * brief it at the same time: Spring Batch alone does not fully guard simultaneous launches.
+ * brief it at the same time: Spring Batch alone does not fully guard simultaneous launches. The
+ * intake step takes one too ({@link IntakeLock}), so that intake runs on one instance at a time.
  *
  * <p>A lock is held for {@code watchbrief.lock.hold} (5 minutes) and extended while its holder
  * lives, so a holder that dies (or whose machine is lost) frees it within that time; a holder on

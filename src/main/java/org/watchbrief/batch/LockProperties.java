@@ -21,8 +21,8 @@ public record LockProperties(@DefaultValue("5m") Duration hold) {
 
     public LockProperties {
         if (hold.compareTo(SHORTEST_HOLD) < 0) {
-            throw new IllegalArgumentException("watchbrief.lock.hold is " + hold.toSeconds()
-                    + "s; it must be at least 30s (a holder extends its lock every half of it)");
+            throw new IllegalArgumentException("watchbrief.lock.hold is " + hold.toSeconds() + "s; it must be at least "
+                    + SHORTEST_HOLD.toSeconds() + "s (a holder extends its lock every half of it)");
         }
     }
 }

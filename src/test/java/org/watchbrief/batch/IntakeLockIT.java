@@ -106,7 +106,8 @@ class IntakeLockIT {
 
     private void awaitIntakeStarted() throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            if (count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'intake' AND STATUS = 'STARTED'") > 0) {
+            if (count("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'intake' AND STATUS = 'STARTED'")
+                    > 0) {
                 return;
             }
             Thread.sleep(100);

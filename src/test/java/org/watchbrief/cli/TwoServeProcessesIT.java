@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.watchbrief.support.Emails;
 import org.watchbrief.support.FreePorts;
 import org.watchbrief.support.PostgreSQLOnly;
 import org.watchbrief.support.ProcessOutput;
@@ -82,8 +79,7 @@ class TwoServeProcessesIT {
         // given: a shared database, inbox and schedule; two serve processes started together
         Assumptions.assumeTrue(Files.isRegularFile(JAR), "the jar is built by `package`, before the integration tests");
         Map<String, String> database = TestDatabase.newPostgreSQLDatabase();
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database.get("spring.datasource.url"),
-                database.get("spring.datasource.username"), database.get("spring.datasource.password")));
+        JdbcTemplate jdbc = TestDatabase.jdbc(database);
         Path inbox = SampleInbox.copyTo(work.resolve("inbox"));
         for (int i = 1; i <= EXTRA_DOCUMENTS; i++) {
             Files.writeString(inbox.resolve("note-" + i + ".txt"), "Note " + i + " on online safety\n\nMeeting "
@@ -151,13 +147,6 @@ class TwoServeProcessesIT {
     }
 
     private static List<String> recipients() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
-            try {
-                return ((InternetAddress) m.getRecipients(RecipientType.TO)[0]).getAddress();
-            }
-            catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).sorted().toList();
+        return Emails.recipients(greenMail.getReceivedMessages());
     }
 }

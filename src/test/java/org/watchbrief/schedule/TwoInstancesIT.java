@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +27,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.watchbrief.WatchbriefApplication;
 import org.watchbrief.batch.LaunchLock;
 import org.watchbrief.digest.Window;
@@ -80,8 +76,7 @@ class TwoInstancesIT {
     @BeforeEach
     void sharedDatabaseInboxAndSchedules() throws Exception {
         database = TestDatabase.newPostgreSQLDatabase();
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(database.get("spring.datasource.url"),
-                database.get("spring.datasource.username"), database.get("spring.datasource.password")));
+        jdbc = TestDatabase.jdbc(database);
         SampleInbox.copyTo(work.resolve("inbox"));
         Files.createDirectories(work.resolve("schedules"));
         schedule("team", "alice@example.org, bob@example.org");
@@ -250,14 +245,7 @@ class TwoInstancesIT {
     }
 
     private static List<String> recipients() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
-            try {
-                return ((InternetAddress) m.getRecipients(RecipientType.TO)[0]).getAddress();
-            }
-            catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).sorted().toList();
+        return Emails.recipients(greenMail.getReceivedMessages());
     }
 
     /** One serve instance: its own application context, reports folder and daemon. */

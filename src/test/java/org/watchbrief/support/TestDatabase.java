@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -72,6 +74,12 @@ public final class TestDatabase {
         }
         return Map.of("spring.datasource.url", "jdbc:postgresql://localhost:" + server().getPort() + "/" + name,
                 "spring.datasource.username", "postgres", "spring.datasource.password", "");
+    }
+
+    /** A connection of the test's own to a database {@link #newPostgreSQLDatabase()} gave. */
+    public static JdbcTemplate jdbc(Map<String, String> database) {
+        return new JdbcTemplate(new DriverManagerDataSource(database.get("spring.datasource.url"),
+                database.get("spring.datasource.username"), database.get("spring.datasource.password")));
     }
 
     private static synchronized EmbeddedPostgres server() {
