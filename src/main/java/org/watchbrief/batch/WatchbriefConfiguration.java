@@ -39,7 +39,8 @@ class WatchbriefConfiguration {
 
     @Bean
     InboxSource inboxSource(WatchbriefProperties properties) {
-        return new InboxSource(properties.inbox(), properties.intake().maxFileSize().toBytes());
+        return new InboxSource(properties.inbox(), properties.intake().maxFileSize().toBytes(),
+                properties.intake().settleTime());
     }
 
     @Bean
