@@ -422,7 +422,7 @@ final class EventExtractor {
             if (anchor(tokens, i)) {
                 nextAnchor = i;
             }
-            if (nextAnchor - i <= LEAD_WORDS && (nextAnchor == i || FIRST_WORDS.contains(tokens.lower(i)))) {
+            if (nextAnchor - i <= LEAD_WORDS && (nextAnchor == i || (tokens.mark(i) & LEAD) != 0)) {
                 starts[count++] = i;
             }
         }
@@ -433,14 +433,31 @@ final class EventExtractor {
         return ordered;
     }
 
+    /** A mark: the word anchors a date expression ("today", "next", a number). */
+    private static final byte ANCHOR = 1;
+
+    /** A mark: the word anchors a date expression when written with its capital ("May", not "may"). */
+    private static final byte CAPITALISED_ANCHOR = 2;
+
+    /** A mark: a date expression may start at the word, before its anchor ("in", "the", "until"). */
+    private static final byte LEAD = 4;
+
+    /**
+     * What the date rules make of a word in lower case, worked out once per word ({@link Tokens}
+     * keeps it), so that finding where dates may start costs no look-up per word of a text.
+     */
+    static byte mark(String lower) {
+        Boolean capital = lower.isEmpty() ? null : Character.isDigit(lower.charAt(0)) ? Boolean.FALSE
+                : ANCHORS.get(lower);
+        int mark = capital == null ? 0 : capital ? CAPITALISED_ANCHOR : ANCHOR;
+        return (byte) (FIRST_WORDS.contains(lower) ? mark | LEAD : mark);
+    }
+
     /** A number, a month or weekday written with its capital, or a word of time ("today", "next"). */
     private static boolean anchor(Tokens tokens, int i) {
-        char first = tokens.text().charAt(tokens.start(i));
-        if (Character.isDigit(first)) {
-            return true;
-        }
-        Boolean capital = ANCHORS.get(tokens.lower(i));
-        return capital != null && (!capital || Character.isUpperCase(first));
+        int mark = tokens.mark(i);
+        return (mark & ANCHOR) != 0
+                || (mark & CAPITALISED_ANCHOR) != 0 && Character.isUpperCase(tokens.text().charAt(tokens.start(i)));
     }
 
     /**

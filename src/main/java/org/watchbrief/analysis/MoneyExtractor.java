@@ -221,10 +221,12 @@ final class MoneyExtractor {
                     : null;
             MoneyMention mention = new MoneyMention(Sentences.collapse(text.substring(raw.start(), sum.end())),
                     sum.amount(), sum.currency(), kind, purpose, announcement);
+            // only funding is a part of a pot: other sums are not read for it
             int from = Math.min(sentence.start(), raw.start());
-            boolean included = INCLUSION.matcher(text).region(from, raw.start()).find()
-                    || DIVISION.matcher(sentence.text()).find();
-            boolean perItem = PER_ITEM.matcher(text).region(from, sentence.end()).find();
+            boolean funding = kind == MoneyKind.FUNDING;
+            boolean included = funding && (INCLUSION.matcher(text).region(from, raw.start()).find()
+                    || DIVISION.matcher(sentence.text()).find());
+            boolean perItem = funding && PER_ITEM.matcher(text).region(from, sentence.end()).find();
             placed.add(new Placed(mention, raw.start(), sentence, year != null, included, perItem));
         }
         List<Placed> keyed = sameSumSameKey(placed);
@@ -401,7 +403,9 @@ final class MoneyExtractor {
         }
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.lower(i);
-            if (word.startsWith("pound") || word.startsWith("dollar") || word.startsWith("euro")) {
+            char first = word.charAt(0);
+            if ((first == 'p' || first == 'd' || first == 'e')
+                    && (word.startsWith("pound") || word.startsWith("dollar") || word.startsWith("euro"))) {
                 markers = count == markers.length ? Arrays.copyOf(markers, count * 2) : markers;
                 markers[count++] = tokens.start(i);
             }
