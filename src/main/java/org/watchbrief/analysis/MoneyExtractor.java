@@ -23,10 +23,16 @@ import org.watchbrief.analysis.Sentences.Sentence;
  *
  * <p>The kind comes from the words nearest the sum in its sentence: "fine" or "penalty" make it a
  * fine, "cost", "spent" or "loss" a cost, "turnover", "price" or "worth" something else, and
- * "funding", "invest", "committed", "awarded", "made available" (or a funded thing named right
- * after the sum: "a £100 million scheme") funding. A cap ("up to £60,000") is never a measured
- * cost, so a cap next to "cost" is funding. A sum whose sentence says nothing shares the kind of
- * the sum before it in its paragraph ("This includes £9.86 million …"), else it is "other".
+ * "funding", "invest", "committed", "awarded", "backed", "gave", "made available" (or a funded
+ * thing named right after the sum: "a £100 million scheme") funding. Words that describe rather
+ * than name ("available") count at twice their distance, so "the maximum penalty available is
+ * £18m" is a fine; "goes" says funding only after the sum; "will be spent" is an allocation
+ * (funding), "spent" a cost; "cost him £20" is a price. A cap ("up to £60,000") is never a
+ * measured cost, so a cap next to "cost" is funding; nor is a range ("between £100 and £300"),
+ * which is a band of prices. A sum whose sentence says nothing takes the kind of the same sum
+ * named elsewhere in the document ("£14.75 million over three years for a hub" in a summary,
+ * "backed by £14.75 million of funding" in the body), else of the sum before it in its paragraph
+ * ("This includes £9.86 million …"), else it is "other".
  */
 final class MoneyExtractor {
 
@@ -229,9 +235,16 @@ final class MoneyExtractor {
             boolean perItem = funding && PER_ITEM.matcher(text).region(from, sentence.end()).find();
             placed.add(new Placed(mention, raw.start(), sentence, year != null, included, perItem));
         }
-        List<Placed> keyed = sameSumSameKey(placed);
+        return partWherever(sameSumSameKey(placed));
+    }
+
+    /**
+     * Parts take their total's key (see {@link #partsShareTheirTotalsKey}), and a sum found to be
+     * a part is that part wherever the document names it again: a summary's bullet "£1.5 million
+     * to expand CEOP's programme" is the "Of the total, £1.5 million" of the body.
+     */
+    private static List<MoneyMention> partWherever(List<Placed> keyed) {
         List<Placed> parted = partsShareTheirTotalsKey(keyed);
-        // a sum found to be a part of a total is that part wherever the document names it
         Map<String, String> partKeys = new HashMap<>();
         for (int i = 0; i < parted.size(); i++) {
             if (parted.get(i).funding() && !parted.get(i).key().equals(keyed.get(i).key())) {
