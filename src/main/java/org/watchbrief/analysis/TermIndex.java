@@ -29,7 +29,12 @@ final class TermIndex {
         }
     }
 
-    private record Entry(int group, int term, double weight, Start start) {
+    /** A way a term can begin; {@code cased} is its first word when that must be written with its capitals. */
+    private record Entry(int group, int term, double weight, Start start, CasedAtom cased) {
+
+        Entry(int group, int term, double weight, Start start) {
+            this(group, term, weight, start, start.atom() instanceof CasedAtom c ? c : null);
+        }
     }
 
     private final int groups;
@@ -124,7 +129,7 @@ final class TermIndex {
     /** Tries the entries that may start at word {@code i}; a word with capitals is checked as written. */
     private static void tryAt(int i, Entry[] entries, Tokens tokens, List<List<Hit>> all, List<long[]> seen) {
         for (Entry entry : entries) {
-            if (entry.start().atom() instanceof CasedAtom cased && !cased.matches(tokens, i)) {
+            if (entry.cased() != null && !entry.cased().matches(tokens, i)) {
                 continue;
             }
             int last = entry.start().matchAt(tokens, i);
