@@ -117,8 +117,8 @@ final class EventExtractor {
                     DatePrecision.DAY));
 
     /** In the new year: the next calendar year when said in its second half, else this one. */
-    private static final Form NEW_YEAR = new Form("(?i:(?:early\\s+)?in|by|from|after)\\s+the\\s+(?i:new)\\s+(?i:year)\\b"
-            + "(?!['’]s)", "in by from after early", false,
+    private static final Form NEW_YEAR = new Form("(?i:(?:early\\s+)?in|by|from|after)\\s+the\\s+(?i:new)\\s+"
+            + "(?i:year)\\b(?!['’]s)", "in by from after early", false,
             (m, c) -> year(c.reference().getYear() + (c.reference().getMonthValue() >= 7 ? 1 : 0)));
 
     /** The forms, in the order they are tried at one word: the first that matches there wins. */
@@ -240,8 +240,8 @@ final class EventExtractor {
                 + "q3 q4").split(" ")) {
             anchors.put(calendar, true);
         }
-        for (String word : ("spring summer autumn winter today yesterday tomorrow tonight new earlier later last next this start "
-                + "beginning end middle first second third fourth final current previous twenty thirty "
+        for (String word : ("spring summer autumn winter today yesterday tomorrow tonight new earlier later last next "
+                + "this start beginning end middle first second third fourth final current previous twenty thirty "
                 + NUMBER_WORDS).split(" ")) {
             anchors.put(word, false);
         }
@@ -294,8 +294,8 @@ final class EventExtractor {
 
     /** A speaker's words about the speech itself: "Today I want to focus on …", "let me". */
     private static final Pattern INTRODUCTION = Pattern.compile(
-            "\\b(?:I|we)\\s+(?:want|wish|would\\s+like|['’]d\\s+like|am\\s+going)\\s+to\\s+(?:focus|talk|speak|turn|say|set\\s+out"
-                    + "|discuss|look)\\b|\\blet\\s+me\\b",
+            "\\b(?:I|we)\\s+(?:want|wish|would\\s+like|['’]d\\s+like|am\\s+going)\\s+to\\s+"
+                    + "(?:focus|talk|speak|turn|say|set\\s+out|discuss|look)\\b|\\blet\\s+me\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern COMPARISON = Pattern.compile("\\bthan\\b", Pattern.CASE_INSENSITIVE);
@@ -310,8 +310,8 @@ final class EventExtractor {
     static final Pattern BULLET = Pattern.compile("^\\s*(?:[•·▪◦‣*+–—-]+|\\d{1,2}[.)]|\\(?[a-z][)])\\s+");
 
     /** A written question's address: "To ask the Secretary of State for the Home Department, ". */
-    private static final Pattern QUESTION = Pattern.compile("To ask (?:(?:His|Her) Majesty['’]s Government\\s+|.{0,120}?,\\s+"
-            + "(?=(?:what|how|whether|if|when|which|why|who|for what|with reference|pursuant)\\b))");
+    private static final Pattern QUESTION = Pattern.compile("To ask (?:(?:His|Her) Majesty['’]s Government\\s+"
+            + "|.{0,120}?,\\s+(?=(?:what|how|whether|if|when|which|why|who|for what|with reference|pursuant)\\b))");
 
     private static final Pattern LEADING_COMMA = Pattern.compile("^[\\s,]+");
 
@@ -469,8 +469,8 @@ final class EventExtractor {
         String word = m.group("w");
         String before = text.substring(Math.max(0, m.start() - 5), m.start());
         String previous = before.strip();
-        boolean sentenceStart = previous.isEmpty() || ".!?:\"“‘(•*".indexOf(previous.charAt(previous.length() - 1)) >= 0
-                || lineStart(text, m.start());
+        boolean sentenceStart = previous.isEmpty() || lineStart(text, m.start())
+                || ".!?:\"“‘(•*".indexOf(previous.charAt(previous.length() - 1)) >= 0;
         if (Character.isUpperCase(word.charAt(0)) && !sentenceStart) {
             return false;
         }

@@ -75,13 +75,14 @@ final class MoneyExtractor {
 
     private static final Pattern INCLUSION = Pattern.compile(
             "\\b(?:includ(?:es|ing)|of\\s+which|(?:a\\s+)?share\\s+of|compris(?:es|ing)|made\\s+up\\s+of"
-                    + "|part\\s+of|of\\s+(?:the|this|that)\\s+(?:total|sum|funding|money|amount)|of\\s+(?:this|that|it),"
+                    + "|part\\s+of|of\\s+(?:the|this|that)\\s+(?:total|sum|funding|money|amount)"
+                    + "|of\\s+(?:this|that|it),"
                     + "|(?:the\\s+)?(?:remainder|rest)\\s+(?:will|is|of)\\b)",
             Pattern.CASE_INSENSITIVE);
 
     /** Words anywhere in a sentence that say a pot is being divided ("with the remainder covering …"). */
-    private static final Pattern DIVISION = Pattern.compile("\\b(?:the\\s+remainder|the\\s+rest\\s+of\\s+(?:the|it))\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIVISION = Pattern.compile(
+            "\\b(?:the\\s+remainder|the\\s+rest\\s+of\\s+(?:the|it))\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TOTAL = Pattern.compile("\\btotal\\b", Pattern.CASE_INSENSITIVE);
 
@@ -124,8 +125,8 @@ final class MoneyExtractor {
 
     /** A phrase that starts with a date: a purpose is never one ("September 2026", "the 2026/27 financial year"). */
     private static final Pattern DATE_START = Pattern.compile(
-            "(?:the\\s+)?(?:(?:early|late|mid|end\\s+of|start\\s+of)\\s+)?(?:\\d|(?:January|February|March|April|May|June|July"
-                    + "|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+            "(?:the\\s+)?(?:(?:early|late|mid|end\\s+of|start\\s+of)\\s+)?(?:\\d|(?:January|February|March|April"
+                    + "|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
                     + "|Sunday|spring|summer|autumn|winter|(?:this|next|last|each|every)\\s+(?:year|month|week)|today"
                     + "|tomorrow)\\b)",
             Pattern.CASE_INSENSITIVE);
@@ -144,7 +145,7 @@ final class MoneyExtractor {
     /** Verbs that say funding only with the sum as their subject: "£5m will go to charities", not "goes to court". */
     private static final Set<String> GOING = Set.copyOf(Tokens.stems("go goes went going"));
 
-    /** Cues that describe rather than name ("the maximum penalty available is £18m"): counted at twice their distance. */
+    /** Cues that describe rather than name ("the maximum penalty available is £18m"): at twice their distance. */
     private static final Set<String> WEAK = Set.copyOf(Tokens.stems("available"));
 
     /** After "cost", a person who pays: "cost him £20" is a price, not a cost measured. */

@@ -64,7 +64,9 @@ class AnalyzeCommand implements Callable<Integer> {
                 AnalysedDocument document = reader.read(new InboxSource(file.toAbsolutePath().getParent(),
                         AnalysisOptions.MAX_FILE_BYTES).read(file), LocalDate.now());
                 if (json) {
-                    out.println(AnalysisOptions.JSON.writeValueAsString(contract(file.getFileName().toString(), document)));
+                    String line = AnalysisOptions.JSON.writeValueAsString(contract(file.getFileName().toString(),
+                            document));
+                    out.println(line);
                 }
                 else {
                     describe(file, document, out);
