@@ -110,6 +110,17 @@ final class EventExtractor {
                 default -> c.reference();
             }, DatePrecision.DAY));
 
+    /** This morning, last night, tonight: the document's day, or the day before. */
+    private static final Form PART_OF_DAY = new Form("(?:(?<p>(?i:this|last))\\s+(?i:morning|afternoon|evening|night)"
+            + "|(?i:tonight))\\b", "this last tonight", false,
+            (m, c) -> new Resolved("last".equalsIgnoreCase(m.group("p")) ? c.reference().minusDays(1) : c.reference(),
+                    DatePrecision.DAY));
+
+    /** In the new year: the next calendar year when said in its second half, else this one. */
+    private static final Form NEW_YEAR = new Form("(?i:(?:early\\s+)?in|by|from|after)\\s+the\\s+(?i:new)\\s+"
+            + "(?i:year)\\b(?!['’]s)", "in by from after early", false,
+            (m, c) -> year(c.reference().getYear() + (c.reference().getMonthValue() >= 7 ? 1 : 0)));
+
     /** The forms, in the order they are tried at one word: the first that matches there wins. */
     private static final List<Form> FORMS = List.of(
             // 3 September 2018, 16 and 17 November 2015, 04 Aug 2017
@@ -175,6 +186,8 @@ final class EventExtractor {
             new Form("(?<p>(?i:on|last|next|this))\\s+(?<w>" + WEEKDAYS + ")\\b(?!,?\\s+\\d)", "on last next this",
                     false, EventExtractor::weekday),
             DAY_WORD,
+            PART_OF_DAY,
+            NEW_YEAR,
             // earlier this month, last week, next year
             new Form("(?<r>(?i:(?:earlier|later)\\s+this|last|next|this))\\s+(?<u>(?i:week|month|year))\\b",
                     "earlier later last next this", false, EventExtractor::relative),
@@ -227,8 +240,8 @@ final class EventExtractor {
                 + "q3 q4").split(" ")) {
             anchors.put(calendar, true);
         }
-        for (String word : ("spring summer autumn winter today yesterday tomorrow earlier later last next this start "
-                + "beginning end middle first second third fourth final current previous twenty thirty "
+        for (String word : ("spring summer autumn winter today yesterday tomorrow tonight new earlier later last next "
+                + "this start beginning end middle first second third fourth final current previous twenty thirty "
                 + NUMBER_WORDS).split(" ")) {
             anchors.put(word, false);
         }
@@ -275,6 +288,16 @@ final class EventExtractor {
                     + "\\b(?:debated|published|updated|posted|asked|answered|tabled|released|issued)(?:\\s+on)?:?\\s*$",
             Pattern.CASE_INSENSITIVE);
 
+    /** Relative words whose repetitions are each their own event ("last month", "this morning"). */
+    private static final Pattern DAY_WORDS = Pattern.compile(
+            "(?i:today|yesterday|tomorrow|tonight|this|last|next|earlier|later|the|in|on|from|by)\\b");
+
+    /** A speaker's words about the speech itself: "Today I want to focus on …", "let me". */
+    private static final Pattern INTRODUCTION = Pattern.compile(
+            "\\b(?:I|we)\\s+(?:want|wish|would\\s+like|['’]d\\s+like|am\\s+going)\\s+to\\s+"
+                    + "(?:focus|talk|speak|turn|say|set\\s+out|discuss|look)\\b|\\blet\\s+me\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern COMPARISON = Pattern.compile("\\bthan\\b", Pattern.CASE_INSENSITIVE);
 
     /** What may stand between two date expressions side by side: "this year, in May", "today (3 April". */
@@ -282,6 +305,13 @@ final class EventExtractor {
 
     /** A line that ends as a sentence does, not as a heading. */
     private static final Pattern SENTENCE_CLOSE = Pattern.compile("[.!?:;][\"”’)]*\\s*$");
+
+    /** A list item's mark at the start of a line or sentence: "•", "*", "-", "1." or "(a)". */
+    static final Pattern BULLET = Pattern.compile("^\\s*(?:[•·▪◦‣*+–—-]+|\\d{1,2}[.)]|\\(?[a-z][)])\\s+");
+
+    /** A written question's address: "To ask the Secretary of State for the Home Department, ". */
+    private static final Pattern QUESTION = Pattern.compile("To ask (?:(?:His|Her) Majesty['’]s Government\\s+"
+            + "|.{0,120}?,\\s+(?=(?:what|how|whether|if|when|which|why|who|for what|with reference|pursuant)\\b))");
 
     private static final Pattern LEADING_COMMA = Pattern.compile("^[\\s,]+");
 
@@ -366,7 +396,7 @@ final class EventExtractor {
                 break;
             }
         }
-        List<Candidate> kept = once(mergeAdjacent(text, longestFirst(candidates)));
+        List<Candidate> kept = once(text, mergeAdjacent(text, longestFirst(candidates)));
         List<int[]> urls = urls(text);
         List<Found> found = new ArrayList<>();
         for (Candidate c : kept) {
@@ -392,7 +422,7 @@ final class EventExtractor {
             if (anchor(tokens, i)) {
                 nextAnchor = i;
             }
-            if (nextAnchor - i <= LEAD_WORDS && (nextAnchor == i || FIRST_WORDS.contains(tokens.lower(i)))) {
+            if (nextAnchor - i <= LEAD_WORDS && (nextAnchor == i || (tokens.mark(i) & LEAD) != 0)) {
                 starts[count++] = i;
             }
         }
@@ -403,14 +433,31 @@ final class EventExtractor {
         return ordered;
     }
 
+    /** A mark: the word anchors a date expression ("today", "next", a number). */
+    private static final byte ANCHOR = 1;
+
+    /** A mark: the word anchors a date expression when written with its capital ("May", not "may"). */
+    private static final byte CAPITALISED_ANCHOR = 2;
+
+    /** A mark: a date expression may start at the word, before its anchor ("in", "the", "until"). */
+    private static final byte LEAD = 4;
+
+    /**
+     * What the date rules make of a word in lower case, worked out once per word ({@link Tokens}
+     * keeps it), so that finding where dates may start costs no look-up per word of a text.
+     */
+    static byte mark(String lower) {
+        Boolean capital = lower.isEmpty() ? null : Character.isDigit(lower.charAt(0)) ? Boolean.FALSE
+                : ANCHORS.get(lower);
+        int mark = capital == null ? 0 : capital ? CAPITALISED_ANCHOR : ANCHOR;
+        return (byte) (FIRST_WORDS.contains(lower) ? mark | LEAD : mark);
+    }
+
     /** A number, a month or weekday written with its capital, or a word of time ("today", "next"). */
     private static boolean anchor(Tokens tokens, int i) {
-        char first = tokens.text().charAt(tokens.start(i));
-        if (Character.isDigit(first)) {
-            return true;
-        }
-        Boolean capital = ANCHORS.get(tokens.lower(i));
-        return capital != null && (!capital || Character.isUpperCase(first));
+        int mark = tokens.mark(i);
+        return (mark & ANCHOR) != 0
+                || (mark & CAPITALISED_ANCHOR) != 0 && Character.isUpperCase(tokens.text().charAt(tokens.start(i)));
     }
 
     /**
@@ -422,37 +469,60 @@ final class EventExtractor {
         String word = m.group("w");
         String before = text.substring(Math.max(0, m.start() - 5), m.start());
         String previous = before.strip();
-        boolean sentenceStart = previous.isEmpty() || ".!?:\"“‘(".indexOf(previous.charAt(previous.length() - 1)) >= 0;
+        boolean sentenceStart = previous.isEmpty() || lineStart(text, m.start())
+                || ".!?:\"“‘(•*".indexOf(previous.charAt(previous.length() - 1)) >= 0;
         if (Character.isUpperCase(word.charAt(0)) && !sentenceStart) {
             return false;
         }
         if (seen.contains(word.toLowerCase(Locale.ROOT)) || before.toLowerCase(Locale.ROOT).endsWith("from ")) {
             return false;
         }
-        // "safer tomorrow than they were yesterday": a comparison, not a date
         int clauseStart = Math.max(text.lastIndexOf(',', m.start()), Math.max(text.lastIndexOf('.', m.start()),
                 text.lastIndexOf('\n', m.start())));
         int clauseEnd = m.end();
         while (clauseEnd < text.length() && ",.;:!?\n".indexOf(text.charAt(clauseEnd)) < 0) {
             clauseEnd++;
         }
-        return !COMPARISON.matcher(text.substring(clauseStart + 1, clauseEnd)).find();
+        // "safer tomorrow than they were yesterday" compares; "Today I want to focus on …" introduces a speech
+        String clause = text.substring(clauseStart + 1, clauseEnd);
+        return !COMPARISON.matcher(clause).find() && !INTRODUCTION.matcher(clause).find();
+    }
+
+    /** Whether only white space stands between the start of a line and {@code offset}. */
+    private static boolean lineStart(String text, int offset) {
+        int k = offset - 1;
+        while (k >= 0 && text.charAt(k) != '\n' && Character.isWhitespace(text.charAt(k))) {
+            k--;
+        }
+        return k < 0 || text.charAt(k) == '\n';
     }
 
     /**
      * A day written out with its year twice ("introduced today (3 April 2017)" in a summary and
-     * again in the body) is one occasion reported twice: kept once. Months, years and relative
-     * dates are left alone: "April 2019" twice may be two events of that month.
+     * again in the body) is one occasion reported twice: kept once; so is a day or a month named
+     * twice in the same words ("on 9 November" in a summary's bullet and in the body, "January
+     * 2023" likewise). Years, seasons and relative dates are left alone: "in 2019" twice may be
+     * two events of that year.
      */
-    private static List<Candidate> once(List<Candidate> candidates) {
+    private static List<Candidate> once(String text, List<Candidate> candidates) {
         List<Candidate> kept = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (!c.explicit() || c.resolved().precision() != DatePrecision.DAY
-                    || kept.stream().noneMatch(k -> k.explicit() && k.resolved().equals(c.resolved()))) {
+            DatePrecision precision = c.resolved().precision();
+            boolean dayOrMonth = precision == DatePrecision.DAY || precision == DatePrecision.MONTH;
+            if (!dayOrMonth || kept.stream().noneMatch(k -> k.resolved().equals(c.resolved())
+                    && (k.explicit() && c.explicit() && precision == DatePrecision.DAY
+                            || sameWords(text, k, c)))) {
                 kept.add(c);
             }
         }
         return kept;
+    }
+
+    private static boolean sameWords(String text, Candidate a, Candidate b) {
+        return a.end() - a.start() == b.end() - b.start()
+                && text.regionMatches(true, a.start(), text, b.start(), a.end() - a.start())
+                && Character.isDigit(text.charAt(a.start())) == Character.isDigit(text.charAt(b.start()))
+                && !DAY_WORDS.matcher(text).region(a.start(), a.end()).lookingAt();
     }
 
     /**
@@ -737,7 +807,9 @@ final class EventExtractor {
                 - lineStart)).find() && words(line) <= HEADING_MAX_WORDS)) {
             return true;
         }
-        boolean heading = !SENTENCE_CLOSE.matcher(line).find() && words(line) <= HEADING_MAX_WORDS;
+        // a list item ("• Online Safety Act receives Royal Assent today, 26 October 2023") says what happens
+        boolean heading = !SENTENCE_CLOSE.matcher(line).find() && words(line) <= HEADING_MAX_WORDS
+                && !BULLET.matcher(line).lookingAt();
         return heading && Math.abs(c.resolved().date().toEpochDay() - reference.toEpochDay()) <= 7;
     }
 
@@ -752,9 +824,21 @@ final class EventExtractor {
         return words;
     }
 
-    /** The event: the date's sentence, without a leading date phrase, cut to a readable length. */
+    /**
+     * The event: the date's sentence, without a list item's mark, a leading date phrase or a
+     * written question's address ("To ask the Secretary of State for the Home Department, what
+     * …" becomes "Asked what …"), cut to a readable length that keeps the date in view.
+     */
     private static String describe(Sentence sentence, String text, Candidate c) {
         String words = sentence.text();
+        Matcher bullet = BULLET.matcher(words);
+        if (bullet.lookingAt()) {
+            words = words.substring(bullet.end());
+        }
+        Matcher question = QUESTION.matcher(words);
+        if (question.lookingAt()) {
+            words = "Asked " + words.substring(question.end());
+        }
         String date = Sentences.collapse(text.substring(c.start(), c.end()));
         if (words.startsWith(date) || words.regionMatches(true, 0, "On " + date, 0, date.length() + 3)
                 || words.regionMatches(true, 0, "In " + date, 0, date.length() + 3)) {
@@ -762,6 +846,15 @@ final class EventExtractor {
             if (!rest.isEmpty()) {
                 words = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
             }
+        }
+        if (words.length() <= EVENT_MAX) {
+            return words;
+        }
+        int at = words.indexOf(date);
+        if (at + date.length() > EVENT_MAX - 20) {
+            // the date stands past the cut: start at its clause
+            int clause = Math.max(words.lastIndexOf(", ", at), words.lastIndexOf("; ", at));
+            words = "…" + words.substring(clause > 0 ? clause + 2 : Math.max(0, at - EVENT_MAX / 2));
         }
         if (words.length() <= EVENT_MAX) {
             return words;

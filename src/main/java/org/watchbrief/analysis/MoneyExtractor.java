@@ -23,10 +23,16 @@ import org.watchbrief.analysis.Sentences.Sentence;
  *
  * <p>The kind comes from the words nearest the sum in its sentence: "fine" or "penalty" make it a
  * fine, "cost", "spent" or "loss" a cost, "turnover", "price" or "worth" something else, and
- * "funding", "invest", "committed", "awarded", "made available" (or a funded thing named right
- * after the sum: "a £100 million scheme") funding. A cap ("up to £60,000") is never a measured
- * cost, so a cap next to "cost" is funding. A sum whose sentence says nothing shares the kind of
- * the sum before it in its paragraph ("This includes £9.86 million …"), else it is "other".
+ * "funding", "invest", "committed", "awarded", "backed", "gave", "made available" (or a funded
+ * thing named right after the sum: "a £100 million scheme") funding. Words that describe rather
+ * than name ("available") count at twice their distance, so "the maximum penalty available is
+ * £18m" is a fine; "goes" says funding only after the sum; "will be spent" is an allocation
+ * (funding), "spent" a cost; "cost him £20" is a price. A cap ("up to £60,000") is never a
+ * measured cost, so a cap next to "cost" is funding; nor is a range ("between £100 and £300"),
+ * which is a band of prices. A sum whose sentence says nothing takes the kind of the same sum
+ * named elsewhere in the document ("£14.75 million over three years for a hub" in a summary,
+ * "backed by £14.75 million of funding" in the body), else of the sum before it in its paragraph
+ * ("This includes £9.86 million …"), else it is "other".
  */
 final class MoneyExtractor {
 
@@ -69,8 +75,14 @@ final class MoneyExtractor {
 
     private static final Pattern INCLUSION = Pattern.compile(
             "\\b(?:includ(?:es|ing)|of\\s+which|(?:a\\s+)?share\\s+of|compris(?:es|ing)|made\\s+up\\s+of"
-                    + "|part\\s+of)\\b",
+                    + "|part\\s+of|of\\s+(?:the|this|that)\\s+(?:total|sum|funding|money|amount)"
+                    + "|of\\s+(?:this|that|it),"
+                    + "|(?:the\\s+)?(?:remainder|rest)\\s+(?:will|is|of)\\b)",
             Pattern.CASE_INSENSITIVE);
+
+    /** Words anywhere in a sentence that say a pot is being divided ("with the remainder covering …"). */
+    private static final Pattern DIVISION = Pattern.compile(
+            "\\b(?:the\\s+remainder|the\\s+rest\\s+of\\s+(?:the|it))\\b", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern TOTAL = Pattern.compile("\\btotal\\b", Pattern.CASE_INSENSITIVE);
 
@@ -111,15 +123,44 @@ final class MoneyExtractor {
                     + "a|an|the|this|from|by|of|in|at|per|each|with|as|so|it|for|to|towards|on|\\p{L}+ed)\\b",
             Pattern.CASE_INSENSITIVE);
 
+    /** A phrase that starts with a date: a purpose is never one ("September 2026", "the 2026/27 financial year"). */
+    private static final Pattern DATE_START = Pattern.compile(
+            "(?:the\\s+)?(?:(?:early|late|mid|end\\s+of|start\\s+of)\\s+)?(?:\\d|(?:January|February|March|April"
+                    + "|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                    + "|Sunday|spring|summer|autumn|winter|(?:this|next|last|each|every)\\s+(?:year|month|week)|today"
+                    + "|tomorrow)\\b)",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern PHRASE_END = Pattern.compile("(?=\\s*(?:[.;:!?]|,\\s|\\s[–—]\\s|$))");
 
     private static final int PURPOSE_MAX = 200;
+
+    /** Leads that put the real sum just below the figure written ("nearly £15 million"). */
+    private static final Set<String> BELOW = Set.of("nearly", "almost", "just under", "under", "less than");
+
+    private static final BigDecimal JUST_BELOW = new BigDecimal("0.99");
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** Verbs that say funding only with the sum as their subject: "£5m will go to charities", not "goes to court". */
+    private static final Set<String> GOING = Set.copyOf(Tokens.stems("go goes went going"));
+
+    /** Cues that describe rather than name ("the maximum penalty available is £18m"): at twice their distance. */
+    private static final Set<String> WEAK = Set.copyOf(Tokens.stems("available"));
+
+    /** After "cost", a person who pays: "cost him £20" is a price, not a cost measured. */
+    private static final Set<String> PAYERS = Set.of("him", "her", "them", "me", "you", "us", "each", "per", "users",
+            "customers", "consumers", "families", "parents", "households");
+
+    /** Words before "spent" that make it money to be spent, not spent: "will be spent on recruitment". */
+    private static final Set<String> TO_COME = Set.of("will", "shall", "would", "to", "can", "could", "should");
 
     private static Map<String, MoneyKind> cues() {
         Map<String, MoneyKind> cues = new HashMap<>();
         put(cues, MoneyKind.FUNDING, "fund funding funded invest invested investment investing grant granted award "
                 + "awarded commit committed commitment allocate allocated allocation available provide provided "
                 + "providing package bail-out scheme programme boost backed backing pledge pledged donate donated "
+                + "donation donations gave "
                 + "contracts competition given give giving receive receiving receives spend bailout bail-outs announce "
                 + "announced announcing bid bids prize offer offered offering support supported supporting go goes "
                 + "went");
@@ -142,9 +183,7 @@ final class MoneyExtractor {
 
     List<MoneyMention> extract(String text, Tokens tokens, Sentences sentences, List<EventExtractor.Found> dates,
             LocalDate reference) {
-        List<MoneyMention> mentions = new ArrayList<>();
-        List<Placed> placed = new ArrayList<>();
-        MoneyMention previous = null;
+        List<Raw> found = new ArrayList<>();
         int consumed = 0;
         Matcher m = MONEY.matcher(text).useTransparentBounds(true);
         // The pattern is tried only around a currency sign or word, never over the whole text.
@@ -153,35 +192,96 @@ final class MoneyExtractor {
                 continue;
             }
             m.region(Math.max(consumed, marker - MARKER_BEFORE), Math.min(text.length(), marker + MARKER_AFTER));
-            boolean found = false;
-            while (!found && m.find() && m.start() <= marker) {
-                found = m.end() > marker;
+            boolean matched = false;
+            while (!matched && m.find() && m.start() <= marker) {
+                matched = m.end() > marker;
             }
-            if (!found) {
+            if (!matched) {
                 continue;
             }
             Sum sum = sum(m);
             Sentence sentence = sentences.at(m.start());
-            MoneyKind kind = cueKind(tokens, sentence, m.start(), sum.end(), m.group("lead"));
+            String lead = m.group("lead") == null ? "" : m.group("lead").toLowerCase(Locale.ROOT);
+            MoneyKind cue = cueKind(tokens, sentence, m.start(), sum.end(), lead, sum.range());
+            found.add(new Raw(sum, m.start(), sentence, cue, BELOW.contains(SPACES.matcher(lead).replaceAll(" ")),
+                    found.isEmpty() || text.substring(consumed, m.start()).contains("\n\n")));
+            consumed = sum.end();
+        }
+        List<Placed> placed = new ArrayList<>(found.size());
+        MoneyKind previous = null;
+        for (int i = 0; i < found.size(); i++) {
+            Raw raw = found.get(i);
+            Sum sum = raw.sum();
+            MoneyKind kind = raw.cue() != null ? raw.cue() : sameSumsKind(found, i);
             if (kind == null) {
                 // "This includes £9.86 million …": a sum listed after another in its paragraph shares its kind
-                kind = previous != null && !text.substring(consumed, m.start()).contains("\n\n") ? previous.kind()
-                        : MoneyKind.OTHER;
+                kind = previous != null && !raw.paragraphStart() ? previous : MoneyKind.OTHER;
             }
+            previous = kind;
+            Sentence sentence = raw.sentence();
             String purpose = purpose(text.substring(sum.end(), Math.max(sum.end(), sentence.end())));
-            Integer year = sentenceYear(dates, sentence, m.start(), reference);
+            Integer year = sentenceYear(dates, sentence, raw.start(), reference);
+            // "nearly £15 million" reports a sum below 15 million ("£14.75 million"): keyed as such
+            BigDecimal keyed = raw.below() ? sum.amount().multiply(JUST_BELOW) : sum.amount();
             String announcement = kind == MoneyKind.FUNDING
-                    ? AnnouncementKeys.key(sum.currency(), sum.amount(), year != null ? year : reference.getYear())
+                    ? AnnouncementKeys.key(sum.currency(), keyed, year != null ? year : reference.getYear())
                     : null;
-            previous = new MoneyMention(Sentences.collapse(text.substring(m.start(), sum.end())), sum.amount(),
-                    sum.currency(), kind, purpose, announcement);
-            consumed = sum.end();
-            mentions.add(previous);
-            boolean included = INCLUSION.matcher(text).region(Math.min(sentence.start(), m.start()), m.start()).find();
-            boolean perItem = PER_ITEM.matcher(text).region(Math.min(sentence.start(), m.start()), sentence.end()).find();
-            placed.add(new Placed(previous, m.start(), sentence, year != null, included, perItem));
+            MoneyMention mention = new MoneyMention(Sentences.collapse(text.substring(raw.start(), sum.end())),
+                    sum.amount(), sum.currency(), kind, purpose, announcement);
+            // only funding is a part of a pot: other sums are not read for it
+            int from = Math.min(sentence.start(), raw.start());
+            boolean funding = kind == MoneyKind.FUNDING;
+            boolean included = funding && (INCLUSION.matcher(text).region(from, raw.start()).find()
+                    || DIVISION.matcher(sentence.text()).find());
+            boolean perItem = funding && PER_ITEM.matcher(text).region(from, sentence.end()).find();
+            placed.add(new Placed(mention, raw.start(), sentence, year != null, included, perItem));
         }
-        return partsShareTheirTotalsKey(sameSumSameKey(placed));
+        return partWherever(sameSumSameKey(placed));
+    }
+
+    /**
+     * Parts take their total's key (see {@link #partsShareTheirTotalsKey}), and a sum found to be
+     * a part is that part wherever the document names it again: a summary's bullet "£1.5 million
+     * to expand CEOP's programme" is the "Of the total, £1.5 million" of the body.
+     */
+    private static List<MoneyMention> partWherever(List<Placed> keyed) {
+        List<Placed> parted = partsShareTheirTotalsKey(keyed);
+        Map<String, String> partKeys = new HashMap<>();
+        for (int i = 0; i < parted.size(); i++) {
+            if (parted.get(i).funding() && !parted.get(i).key().equals(keyed.get(i).key())) {
+                partKeys.putIfAbsent(parted.get(i).sumId(), parted.get(i).key());
+            }
+        }
+        List<MoneyMention> mentions = new ArrayList<>(parted.size());
+        for (Placed p : parted) {
+            String partKey = p.funding() ? partKeys.get(p.sumId()) : null;
+            mentions.add((partKey != null ? p.withKey(partKey) : p).mention());
+        }
+        return mentions;
+    }
+
+    /**
+     * A sum found before its kind is settled: the sum, where it starts, its sentence, the kind its
+     * own words give ({@code null}: none), whether its lead says it is just below the figure
+     * written ("nearly £15 million"), and whether it opens a paragraph.
+     */
+    private record Raw(Sum sum, int start, Sentence sentence, MoneyKind cue, boolean below, boolean paragraphStart) {
+    }
+
+    /**
+     * The kind the words around the same sum give where the document names it again: a summary's
+     * bullet "£14.75 million over three years for a hub" and its body's "backed by £14.75 million
+     * of funding" are one sum. {@code null} when no other mention of the sum has a cue.
+     */
+    private static MoneyKind sameSumsKind(List<Raw> found, int i) {
+        Sum sum = found.get(i).sum();
+        for (Raw other : found) {
+            if (other.cue() != null && other.sum().currency().equals(sum.currency())
+                    && other.sum().amount().compareTo(sum.amount()) == 0) {
+                return other.cue();
+            }
+        }
+        return null;
     }
 
     /**
@@ -202,6 +302,15 @@ final class MoneyExtractor {
             return mention.kind() == MoneyKind.FUNDING;
         }
 
+        String key() {
+            return mention.announcement();
+        }
+
+        /** The sum as a second report would round it: currency and two significant figures. */
+        String sumId() {
+            return mention.currency() + AnnouncementKeys.coarse(mention.amount());
+        }
+
         boolean smallerThan(Placed other) {
             return mention.currency().equals(other.mention.currency())
                     && mention.amount().compareTo(other.mention.amount()) < 0;
@@ -217,7 +326,7 @@ final class MoneyExtractor {
         Map<String, String> keys = new HashMap<>();
         for (Placed p : placed) {
             if (p.funding()) {
-                String sum = p.mention().currency() + AnnouncementKeys.coarse(p.mention().amount());
+                String sum = p.sumId();
                 if (p.dated() || !keys.containsKey(sum)) {
                     keys.merge(sum, p.mention().announcement(), (first, dated) -> p.dated() ? dated : first);
                 }
@@ -225,8 +334,7 @@ final class MoneyExtractor {
         }
         List<Placed> keyed = new ArrayList<>(placed.size());
         for (Placed p : placed) {
-            String sum = p.mention().currency() + AnnouncementKeys.coarse(p.mention().amount());
-            keyed.add(p.funding() && !keys.get(sum).equals(p.mention().announcement()) ? p.withKey(keys.get(sum)) : p);
+            keyed.add(p.funding() && !keys.get(p.sumId()).equals(p.key()) ? p.withKey(keys.get(p.sumId())) : p);
         }
         return keyed;
     }
@@ -239,7 +347,7 @@ final class MoneyExtractor {
      * £2 million … another £600,000"), and sums that a later one totals ("taking the total to
      * £555k").
      */
-    private static List<MoneyMention> partsShareTheirTotalsKey(List<Placed> placed) {
+    private static List<Placed> partsShareTheirTotalsKey(List<Placed> placed) {
         int n = placed.size();
         String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
@@ -280,13 +388,12 @@ final class MoneyExtractor {
                 }
             }
         }
-        List<MoneyMention> mentions = new ArrayList<>(n);
+        List<Placed> parted = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            MoneyMention m = placed.get(i).mention();
-            mentions.add(Objects.equals(keys[i], m.announcement()) ? m
-                    : new MoneyMention(m.text(), m.amount(), m.currency(), m.kind(), m.purpose(), keys[i]));
+            Placed p = placed.get(i);
+            parted.add(Objects.equals(keys[i], p.key()) ? p : p.withKey(keys[i]));
         }
-        return mentions;
+        return parted;
     }
 
     /** Whether two sums are close enough in the text to be one announcement's parts. */
@@ -310,7 +417,9 @@ final class MoneyExtractor {
         }
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.lower(i);
-            if (word.startsWith("pound") || word.startsWith("dollar") || word.startsWith("euro")) {
+            char first = word.charAt(0);
+            if ((first == 'p' || first == 'd' || first == 'e')
+                    && (word.startsWith("pound") || word.startsWith("dollar") || word.startsWith("euro"))) {
                 markers = count == markers.length ? Arrays.copyOf(markers, count * 2) : markers;
                 markers[count++] = tokens.start(i);
             }
@@ -321,7 +430,7 @@ final class MoneyExtractor {
     }
 
     /** A sum found, and where its words end. */
-    private record Sum(String currency, BigDecimal amount, int end) {
+    private record Sum(String currency, BigDecimal amount, int end, boolean range) {
     }
 
     /**
@@ -336,7 +445,7 @@ final class MoneyExtractor {
         if (m.group("num2") != null && m.group("sep").equalsIgnoreCase("and")
                 && !"between".equalsIgnoreCase(m.group("lead"))) {
             int end = worded ? m.end("word") : m.group("mult") != null ? m.end("mult") : m.end("num");
-            return new Sum(currency, amount(number, multiplier), end);
+            return new Sum(currency, amount(number, multiplier), end, false);
         }
         BigDecimal amount = m.group("num2") == null ? amount(number, multiplier)
                 : amount(m.group("num2"), m.group("mult2") != null ? m.group("mult2") : multiplier);
@@ -345,7 +454,7 @@ final class MoneyExtractor {
             amount = amount.multiply(BigDecimal.valueOf(COUNTS.containsKey(years) ? COUNTS.get(years)
                     : Integer.parseInt(years)));
         }
-        return new Sum(currency, amount, m.end());
+        return new Sum(currency, amount, m.end(), m.group("num2") != null);
     }
 
     private static String currency(String symbolOrWord) {
@@ -382,7 +491,7 @@ final class MoneyExtractor {
      *
      * @return the kind, or {@code null} when the sentence has no cue
      */
-    private static MoneyKind cueKind(Tokens tokens, Sentence sentence, int start, int end, String lead) {
+    private static MoneyKind cueKind(Tokens tokens, Sentence sentence, int start, int end, String lead, boolean range) {
         int first = tokens.atOrAfter(start);
         int last = tokens.atOrAfter(end) - 1;
         MoneyKind best = null;
@@ -392,21 +501,34 @@ final class MoneyExtractor {
                 continue;
             }
             int distance = i < first ? first - i : i - last;
-            MoneyKind cue = CUES.get(tokens.stem(i));
+            String stem = tokens.stem(i);
+            MoneyKind cue = CUES.get(stem);
             if (cue == MoneyKind.OTHER) {
                 distance *= 2;
-                if (i > 0 && tokens.lower(i - 1).matches("\\d+")) {
+                if (i > 0 && Character.isDigit(tokens.lower(i - 1).charAt(0))) {
                     cue = null; // "in 2018/19 prices": a price base, not a price
                 }
                 else if (tokens.lower(i).equals("worth") && fundedThingBefore(tokens, i)) {
                     cue = MoneyKind.FUNDING; // "contracts worth £70,000", unlike "an industry worth £5bn"
                 }
             }
-            if (i > last && distance <= 3 && FUNDED_THINGS.contains(tokens.stem(i))) {
+            else if (cue == MoneyKind.FUNDING && GOING.contains(stem) && i < first) {
+                cue = null; // "if the case goes to court, up to £2,500"
+            }
+            else if (cue == MoneyKind.FUNDING && WEAK.contains(stem)) {
+                distance *= 2;
+            }
+            else if (cue == MoneyKind.COST && tokens.lower(i).equals("spent") && toCome(tokens, i)) {
+                cue = MoneyKind.FUNDING; // "£4.9 million will be spent on recruitment": an allocation
+            }
+            else if (cue == MoneyKind.COST && i + 1 < tokens.size() && PAYERS.contains(tokens.lower(i + 1))) {
+                cue = MoneyKind.OTHER; // "it cost him less than £20": a price
+            }
+            if (i > last && distance <= 3 && FUNDED_THINGS.contains(stem)) {
                 cue = MoneyKind.FUNDING;
                 distance = 0;
             }
-            if (i < first && distance <= 2 && NEW_MONEY.contains(tokens.stem(i))) {
+            if (i < first && distance <= 2 && NEW_MONEY.contains(stem)) {
                 cue = MoneyKind.FUNDING;
             }
             if (i == last + 1 && tokens.lower(i).equals("to") && cue == null) {
@@ -418,10 +540,23 @@ final class MoneyExtractor {
                 bestDistance = distance;
             }
         }
-        if (best == MoneyKind.COST && lead != null && lead.toLowerCase(Locale.ROOT).startsWith("up")) {
+        if (best == MoneyKind.COST && lead.startsWith("up")) {
             return MoneyKind.FUNDING; // a cap is not a measured cost
         }
+        if (best == MoneyKind.COST && range) {
+            return MoneyKind.OTHER; // "between £100 and £300": a band of prices, not a cost measured
+        }
         return best;
+    }
+
+    /** Whether "spent" is still to come: "will be spent", "to be spent". */
+    private static boolean toCome(Tokens tokens, int spent) {
+        for (int k = Math.max(0, spent - 3); k < spent; k++) {
+            if (TO_COME.contains(tokens.lower(k)) && !tokens.sentenceStartsAt(k + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean fundedThingBefore(Tokens tokens, int i) {
@@ -440,14 +575,22 @@ final class MoneyExtractor {
         if (lead.find()) {
             rest = rest.substring(lead.end());
         }
-        Matcher clause = PURPOSE_CLAUSE.matcher(rest);
+        Matcher bullet = EventExtractor.BULLET.matcher(rest);
+        if (bullet.lookingAt()) {
+            rest = rest.substring(bullet.end());
+        }
         String purpose = null;
-        if (!NOT_A_NOUN.matcher(rest).find() && !rest.isEmpty() && Character.isLetter(rest.charAt(0))) {
+        if (!NOT_A_NOUN.matcher(rest).find() && !rest.isEmpty() && Character.isLetter(rest.charAt(0))
+                && !DATE_START.matcher(rest).lookingAt()) {
             Matcher end = PHRASE_END.matcher(rest);
             purpose = end.find() ? rest.substring(0, end.start()) : rest;
         }
-        else if (clause.find() && clause.start() <= 60) {
-            purpose = clause.group(1);
+        else {
+            // the first "to …" or "for …" clause that names a thing, not a date ("to September 2026")
+            Matcher clause = PURPOSE_CLAUSE.matcher(rest);
+            for (int from = 0; purpose == null && clause.find(from) && clause.start() <= 60; from = clause.start(1)) {
+                purpose = DATE_START.matcher(clause.group(1)).lookingAt() ? null : clause.group(1);
+            }
         }
         if (purpose == null || purpose.isBlank()) {
             return null;

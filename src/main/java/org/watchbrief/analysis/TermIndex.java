@@ -29,7 +29,12 @@ final class TermIndex {
         }
     }
 
-    private record Entry(int group, int term, double weight, Start start) {
+    /** A way a term can begin; {@code cased} is its first word when that must be written with its capitals. */
+    private record Entry(int group, int term, double weight, Start start, CasedAtom cased) {
+
+        Entry(int group, int term, double weight, Start start) {
+            this(group, term, weight, start, start.atom() instanceof CasedAtom c ? c : null);
+        }
     }
 
     private final int groups;
@@ -77,12 +82,14 @@ final class TermIndex {
         }
         List<long[]> seen = new ArrayList<>(); // (term, first, last) already counted
         for (int i = 0; i < tokens.size(); i++) {
-            tryAt(i, byStem.get(tokens.stem(i)), tokens, all, seen);
-            int initial = initial(tokens.lower(i));
-            if (initial >= 0) {
-                tryAt(i, byInitial.get(initial), tokens, all, seen);
+            Entry[] entries = (Entry[]) tokens.remembered(i, this);
+            if (entries == null) {
+                entries = entriesFor(tokens, i);
+                tokens.remember(i, this, entries);
             }
-            tryAt(i, otherPrefixes, tokens, all, seen);
+            if (entries.length > 0) {
+                tryAt(i, entries, tokens, all, seen);
+            }
         }
         List<List<Hit>> kept = new ArrayList<>(groups);
         for (List<Hit> hits : all) {
@@ -96,14 +103,33 @@ final class TermIndex {
         return c >= 'a' && c <= 'z' ? c - 'a' : -1;
     }
 
-    /** Tries the entries whose first word is word {@code i}'s stem (already equal) or prefix. */
-    private static void tryAt(int i, List<Entry> entries, Tokens tokens, List<List<Hit>> all, List<long[]> seen) {
-        if (entries == null) {
-            return;
+    /**
+     * The entries whose first word may be word {@code i}: those of its stem, and the prefixes it
+     * starts with. They depend on the word alone, so each word's are worked out once per thread
+     * ({@link Tokens#remembered}) rather than looked up at each of its occurrences.
+     */
+    private Entry[] entriesFor(Tokens tokens, int i) {
+        List<Entry> entries = new ArrayList<>(byStem.getOrDefault(tokens.stem(i), List.of()));
+        int initial = initial(tokens.lower(i));
+        for (Entry entry : initial >= 0 ? byInitial.get(initial) : List.<Entry>of()) {
+            if (entry.start().atom().matches(tokens, i)) {
+                entries.add(entry);
+            }
         }
-        for (int e = 0; e < entries.size(); e++) {
-            Entry entry = entries.get(e);
-            if (!(entry.start().atom() instanceof StemAtom) && !entry.start().atom().matches(tokens, i)) {
+        for (Entry entry : otherPrefixes) {
+            if (entry.start().atom().matches(tokens, i)) {
+                entries.add(entry);
+            }
+        }
+        return entries.isEmpty() ? NONE : entries.toArray(NONE);
+    }
+
+    private static final Entry[] NONE = new Entry[0];
+
+    /** Tries the entries that may start at word {@code i}; a word with capitals is checked as written. */
+    private static void tryAt(int i, Entry[] entries, Tokens tokens, List<List<Hit>> all, List<long[]> seen) {
+        for (Entry entry : entries) {
+            if (entry.cased() != null && !entry.cased().matches(tokens, i)) {
                 continue;
             }
             int last = entry.start().matchAt(tokens, i);

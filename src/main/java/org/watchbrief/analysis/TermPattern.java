@@ -71,7 +71,7 @@ final class TermPattern {
      */
     static final class Step {
 
-        private static final List<List<Atom>> NONE = List.of();
+        private static final List<List<Atom>> NONE = new ArrayList<>(); // never added to
 
         private final List<List<Atom>> alternatives;
 
@@ -83,7 +83,7 @@ final class TermPattern {
         private final List<List<List<Atom>>> byInitial = new ArrayList<>();
 
         Step(List<List<Atom>> alternatives, int maxGap) {
-            this.alternatives = List.copyOf(alternatives);
+            this.alternatives = new ArrayList<>(alternatives);
             this.maxGap = maxGap;
             for (int c = 0; c <= 26; c++) {
                 byInitial.add(new ArrayList<>());
@@ -109,18 +109,18 @@ final class TermPattern {
             return maxGap;
         }
 
-        /** The alternatives whose first word may be word {@code i}. */
-        List<List<Atom>> candidates(Tokens tokens, int i) {
-            List<List<Atom>> stems = byStem.getOrDefault(tokens.stem(i), NONE);
-            List<List<Atom>> prefixes = byInitial.get(initial(tokens.lower(i)));
-            List<List<Atom>> others = byInitial.get(26);
-            if (prefixes.isEmpty() && others.isEmpty()) {
-                return stems;
-            }
-            List<List<Atom>> all = new ArrayList<>(stems);
-            all.addAll(prefixes);
-            all.addAll(others);
-            return all;
+        /** The alternatives whose first word is word {@code i}'s stem. */
+        List<List<Atom>> byStem(Tokens tokens, int i) {
+            return byStem.getOrDefault(tokens.stem(i), NONE);
+        }
+
+        /** The prefix-first alternatives that may start at word {@code i}, and those of any other start. */
+        List<List<Atom>> byInitial(Tokens tokens, int i) {
+            return byInitial.get(initial(tokens.lower(i)));
+        }
+
+        List<List<Atom>> otherInitials() {
+            return byInitial.get(26);
         }
 
         private static int initial(String word) {
@@ -167,7 +167,8 @@ final class TermPattern {
             throw new IllegalArgumentException("'" + term + "' ends with a gap; put ~N between two words");
         }
         List<List<Step>> variants = new ArrayList<>();
-        variants.add(words.stream().map(w -> step(w, term)).toList());
+        // every list walked while matching is an ArrayList: one class behind List.get, which the JIT inlines
+        variants.add(new ArrayList<>(words.stream().map(w -> step(w, term)).toList()));
         // "live stream" also matches "livestreaming": join two plain adjacent words into one
         for (int i = 0; i + 1 < words.size(); i++) {
             Word a = words.get(i);
@@ -202,14 +203,14 @@ final class TermPattern {
             alternatives.add(run);
             if (pieces.length > 1) {
                 // "co-operation" also matches "cooperation"
-                alternatives.add(List.of(atom(String.join("", pieces), prefix, term)));
+                alternatives.add(new ArrayList<>(List.of(atom(String.join("", pieces), prefix, term))));
             }
             // "livestream" also matches "live-streamed": the word split in two
             if (pieces.length == 1 && core.length() >= SPLIT_MINIMUM_LENGTH
                     && core.equals(core.toLowerCase(Locale.ROOT)) && core.chars().allMatch(Character::isLetter)) {
                 for (int k = 2; k <= core.length() - 3; k++) {
-                    alternatives.add(List.of(atom(core.substring(0, k), false, term),
-                            atom(core.substring(k), prefix, term)));
+                    alternatives.add(new ArrayList<>(List.of(atom(core.substring(0, k), false, term),
+                            atom(core.substring(k), prefix, term))));
                 }
             }
         }
@@ -292,13 +293,29 @@ final class TermPattern {
             if (tokens.sentenceStartsAt(at)) {
                 return -1; // a term never reaches across the end of a sentence
             }
-            for (List<Atom> alternative : step.candidates(tokens, at)) {
-                int end = run(alternative, tokens, at);
-                if (end >= 0) {
-                    int last = rest(steps, index + 1, tokens, end + 1);
-                    if (last >= 0) {
-                        return last;
-                    }
+            // the alternatives that can start at this word, looked up without building a list
+            int last = restAfter(step.byStem(tokens, at), steps, index, tokens, at);
+            if (last < 0) {
+                last = restAfter(step.byInitial(tokens, at), steps, index, tokens, at);
+            }
+            if (last < 0) {
+                last = restAfter(step.otherInitials(), steps, index, tokens, at);
+            }
+            if (last >= 0) {
+                return last;
+            }
+        }
+        return -1;
+    }
+
+    /** Tries each alternative at word {@code at}, then the steps after it; the last word, or -1. */
+    private static int restAfter(List<List<Atom>> alternatives, List<Step> steps, int index, Tokens tokens, int at) {
+        for (int a = 0; a < alternatives.size(); a++) {
+            int end = run(alternatives.get(a), tokens, at);
+            if (end >= 0) {
+                int last = rest(steps, index + 1, tokens, end + 1);
+                if (last >= 0) {
+                    return last;
                 }
             }
         }

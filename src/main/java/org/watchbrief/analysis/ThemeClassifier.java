@@ -1,9 +1,7 @@
 package org.watchbrief.analysis;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.watchbrief.analysis.Sentences.Sentence;
 import org.watchbrief.analysis.TermIndex.Hit;
@@ -46,10 +44,12 @@ final class ThemeClassifier {
             Taxonomy.Theme theme = taxonomy.themes().get(t);
             List<Hit> themeHits = hits.get(t + 1);
             List<Evidence> evidence = new ArrayList<>();
-            Set<Sentence> seen = new HashSet<>();
+            Sentence last = null;
             for (Hit hit : themeHits) {
+                // hits come in text order, so a sentence's hits are side by side
                 Sentence sentence = sentences.at(tokens.start(hit.first()));
-                if (seen.add(sentence)) {
+                if (sentence != last) {
+                    last = sentence;
                     evidence.add(new Evidence(Sentences.collapse(tokens.text().substring(tokens.start(hit.first()),
                             tokens.end(hit.last()))), sentence.text()));
                 }

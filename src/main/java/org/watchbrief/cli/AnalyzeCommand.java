@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.watchbrief.analysis.Analysis;
-import org.watchbrief.analysis.Analyzer;
 import org.watchbrief.analysis.DatedEvent;
 import org.watchbrief.analysis.MoneyMention;
 import org.watchbrief.analysis.ThemeScore;
@@ -20,34 +19,27 @@ import org.watchbrief.intake.AnalysedDocument;
 import org.watchbrief.intake.DocumentMetadata;
 import org.watchbrief.intake.DocumentReader;
 import org.watchbrief.intake.InboxSource;
-import org.watchbrief.intake.Taxonomies;
-import org.watchbrief.intake.TextExtractor;
 import org.watchbrief.intake.UnreadableDocumentException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code watchbrief analyze}: the analysis of files, without the database. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(name = "analyze", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = { "Analyse documents without the database (--json for scripts).", "",
                 "Analyses files (or every file of a directory that intake reads, in name order) without "
                 + "touching the database: metadata, relevance, themes, money and dated events.",
                 "With --json, prints one JSON object per document per line, in the shape DESIGN.md specifies." },
-        footer = { "", "Examples:", "  watchbrief analyze inbox/wq-01-social-media-grooming.txt",
-                "  watchbrief analyze --json inbox/ > analysis.jsonl" })
+        footer = { "", "Examples:", "  # what one document is about, its money and its dates",
+                "  watchbrief analyze inbox/wq-01-social-media-grooming.txt",
+                "  # every document of a folder, one JSON object per line",
+                "  watchbrief analyze --json inbox/ > analysis.jsonl",
+                "  # with a taxonomy of your own",
+                "  watchbrief analyze --themes-file my-themes.yml inbox/" })
 class AnalyzeCommand implements Callable<Integer> {
-
-    private static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-
-    private static final int MAX_CHARACTERS = 2_000_000;
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-        .build();
 
     @Spec
     CommandSpec spec;
@@ -58,23 +50,23 @@ class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per document per line.")
     boolean json;
 
-    @Option(names = "--themes-file", paramLabel = "FILE", defaultValue = "${env:WATCHBRIEF_THEMES_FILE}",
-            description = "A taxonomy replacing the built-in themes.yml (env WATCHBRIEF_THEMES_FILE).")
-    Path themesFile;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DocumentReader reader = new DocumentReader(new TextExtractor(MAX_CHARACTERS),
-                new Analyzer(Taxonomies.load(themesFile)));
+        DocumentReader reader = AnalysisOptions.reader(analysis.analyzer());
         int failures = 0;
         for (Path file : files()) {
             try {
                 AnalysedDocument document = reader.read(new InboxSource(file.toAbsolutePath().getParent(),
-                        MAX_FILE_BYTES).read(file), LocalDate.now());
+                        AnalysisOptions.MAX_FILE_BYTES).read(file), LocalDate.now());
                 if (json) {
-                    out.println(JSON.writeValueAsString(contract(file.getFileName().toString(), document)));
+                    String line = AnalysisOptions.JSON.writeValueAsString(contract(file.getFileName().toString(),
+                            document));
+                    out.println(line);
                 }
                 else {
                     describe(file, document, out);
@@ -93,7 +85,7 @@ class AnalyzeCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                files.addAll(new InboxSource(path, MAX_FILE_BYTES).list());
+                files.addAll(new InboxSource(path, AnalysisOptions.MAX_FILE_BYTES).list());
             }
             else if (Files.isRegularFile(path)) {
                 files.add(path);

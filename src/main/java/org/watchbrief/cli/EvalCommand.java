@@ -27,16 +27,14 @@ import org.watchbrief.analysis.eval.Labels;
 import org.watchbrief.analysis.eval.Score;
 import org.watchbrief.intake.DocumentReader;
 import org.watchbrief.intake.InboxSource;
-import org.watchbrief.intake.Taxonomies;
-import org.watchbrief.intake.TextExtractor;
 import org.watchbrief.intake.UnreadableDocumentException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,17 +62,13 @@ import tools.jackson.databind.json.JsonMapper;
         footer = { "", "Examples:", "  # the figures on the shared dev corpus",
                 "  watchbrief eval ../shared/corpus/dev",
                 "  # and every disagreement, document by document",
-                "  watchbrief eval --details ../shared/corpus/dev", "  # for scripts: exit 1 below a floor",
+                "  watchbrief eval --details ../shared/corpus/dev",
+                "  # the project's own held-out set",
+                "  watchbrief eval src/test/resources/holdout", "  # for scripts: exit 1 below a floor",
                 "  watchbrief eval --json --check ../shared/corpus/dev" })
 class EvalCommand implements Callable<Integer> {
 
-    private static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-
-    private static final int MAX_CHARACTERS = 2_000_000;
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-        .build();
+    private static final JsonMapper JSON = AnalysisOptions.JSON;
 
     @Spec
     CommandSpec spec;
@@ -91,9 +85,8 @@ class EvalCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit 1 when a floor is missed.")
     boolean check;
 
-    @Option(names = "--themes-file", paramLabel = "FILE", defaultValue = "${env:WATCHBRIEF_THEMES_FILE}",
-            description = "A taxonomy replacing the built-in themes.yml (env WATCHBRIEF_THEMES_FILE).")
-    Path themesFile;
+    @Mixin
+    AnalysisOptions analysis;
 
     @Override
     public Integer call() {
@@ -103,9 +96,9 @@ class EvalCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Analyzer analyzer = new Analyzer(Taxonomies.load(themesFile));
-        DocumentReader reader = new DocumentReader(new TextExtractor(MAX_CHARACTERS), analyzer);
-        InboxSource source = new InboxSource(directory, MAX_FILE_BYTES);
+        Analyzer analyzer = analysis.analyzer();
+        DocumentReader reader = AnalysisOptions.reader(analyzer);
+        InboxSource source = new InboxSource(directory, AnalysisOptions.MAX_FILE_BYTES);
         List<Case> cases = new ArrayList<>();
         int unlabelled = 0;
         int unreadable = 0;

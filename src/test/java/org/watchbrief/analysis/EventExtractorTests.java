@@ -46,6 +46,8 @@ class EventExtractorTests {
             Yesterday, the minister wrote to the platforms.               ; 2018-11-19   ; DAY     ; Yesterday
             The funding was confirmed on Monday.                          ; 2018-11-19   ; DAY     ; on Monday
             The team will publish its findings this financial year.       ; 2018         ; YEAR    ; this financial year
+            She appeared on the radio this morning.                       ; 2018-11-20   ; DAY     ; this morning
+            The first awards will be made in the new year.                ; 2019         ; YEAR    ; in the new year
             """)
     void datesEachFormAtItsPrecision(String sentence, String iso, DatePrecision precision, String words) {
         // when
@@ -120,6 +122,56 @@ class EventExtractorTests {
                 """, LocalDate.of(2017, 4, 3));
         // then
         assertThat(events).singleElement().extracting(DatedEvent::isoDate).isEqualTo("2017-04-03");
+    }
+
+    @Test
+    void aDayOrMonthRestatedInASummarysBulletIsOneEvent() {
+        // when
+        List<DatedEvent> events = events("""
+                • first referrals expected from January 2019
+                • consultation runs until 30 November
+
+                The hub will take referrals from January 2019. The consultation will close on 30 November.
+                """, NOVEMBER_2018);
+        // then
+        assertThat(events).extracting(DatedEvent::isoDate).containsExactly("2019-01", "2018-11-30");
+    }
+
+    @Test
+    void aListItemCarryingTheDocumentsDateIsAnEventNotAHeading() {
+        // when
+        List<DatedEvent> events = events("""
+                Online Safety Act becomes law
+
+                • Online Safety Act receives Royal Assent today, 20 November 2018
+                """, NOVEMBER_2018);
+        // then
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.isoDate()).isEqualTo("2018-11-20");
+            assertThat(event.event()).isEqualTo("Online Safety Act receives Royal Assent today, 20 November 2018");
+        });
+    }
+
+    @Test
+    void todayOpeningALineAfterAHeadlineIsTheDocumentsDayButNotASpeechsIntroduction() {
+        // when
+        List<DatedEvent> announced = events("Mobile phones at the wheel\n\nToday I am announcing a tighter law.",
+                NOVEMBER_2018);
+        List<DatedEvent> speech = events("Keeping children safe\n\nToday I want to focus on online abuse.",
+                NOVEMBER_2018);
+        // then
+        assertThat(announced).extracting(DatedEvent::isoDate).containsExactly("2018-11-20");
+        assertThat(speech).isEmpty();
+    }
+
+    @Test
+    void aWrittenQuestionIsDescribedByWhatItAsks() {
+        // when
+        List<DatedEvent> events = events("To ask the Secretary of State for Digital, Culture, Media and Sport, what "
+                + "discussions he has had with gaming companies since March 2018.", NOVEMBER_2018);
+        // then
+        assertThat(events).singleElement().extracting(DatedEvent::event)
+            .isEqualTo("Asked what discussions he has had with gaming companies since March 2018.");
     }
 
     @Test

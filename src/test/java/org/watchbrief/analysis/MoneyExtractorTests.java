@@ -72,6 +72,12 @@ class MoneyExtractorTests {
             The market for safety technology is worth £400m.                              ; OTHER
             Projects are expected to cost up to £35,000 each.                             ; FUNDING
             Contracts worth £70,000 each will be let this summer.                         ; FUNDING
+            The hub is backed by £14.75 million of Home Office funding.                   ; FUNDING
+            Google gave £1m in 2013 to pay for extra analysts.                            ; FUNDING
+            Around £4.9 million will be spent in 2022/23 on recruitment.                  ; FUNDING
+            The maximum penalty available to the regulator is £18 million.                ; FINE
+            A second-hand phone cost him less than £20.                                   ; OTHER
+            Licence fees recover councils' costs and are typically between £100 and £300. ; OTHER
             """)
     void tellsFundingFromFinesCostsAndOtherSums(String sentence, MoneyKind kind) {
         assertThat(only(sentence).kind()).isEqualTo(kind);
@@ -156,6 +162,64 @@ class MoneyExtractorTests {
                 "2024 £3m");
         assertThat(totalled.money()).extracting(MoneyMention::announcement).containsExactly("2024 £300k",
                 "2024 £300k", "2024 £300k");
+    }
+
+    @Test
+    void penaltyWordingWinsOverAVerbThatOnlySoundsLikeFunding() {
+        // when
+        Analysis analysis = analyzer.analyze("Drivers face a fixed penalty of £200, and a fine of up to £1,000 if the "
+                + "case goes to court, or up to £2,500 for drivers of lorries and buses.", MAY_2024);
+        // then
+        assertThat(analysis.money()).extracting(MoneyMention::kind).containsExactly(MoneyKind.FINE, MoneyKind.FINE,
+                MoneyKind.FINE);
+    }
+
+    @Test
+    void aSumNamedAgainInASummaryTakesTheKindItsOtherMentionGives() {
+        // when
+        Analysis analysis = analyzer.analyze("""
+                • £14.75 million over three years for a Child Online Intelligence Hub
+
+                A new national hub is backed by £14.75 million of Home Office funding.
+                """, MAY_2024);
+        // then
+        assertThat(analysis.money()).extracting(MoneyMention::kind).containsExactly(MoneyKind.FUNDING,
+                MoneyKind.FUNDING);
+        assertThat(analysis.money()).extracting(MoneyMention::announcement).containsOnly("2024 £14m");
+    }
+
+    @Test
+    void thePartsOfAPotSpentOverTimeShareItsKeyWhereverTheyAreNamed() {
+        // when
+        Analysis analysis = analyzer.analyze("""
+                • £2.5 million programme to prevent online grooming
+                • £1.5 million to expand CEOP's education programme
+
+                A £2.5 million programme was announced today. Of the total, £1.5 million will expand CEOP's education
+                programme. The remainder will be offered to charities as grants of between £50,000 and £150,000.
+
+                Around £900,000 will be spent this year on recruitment, with the remainder covering running costs.
+                """, MAY_2024);
+        // then
+        assertThat(analysis.money()).extracting(MoneyMention::announcement).containsOnly("2024 £2.5m");
+    }
+
+    @Test
+    void aSumReportedAsNearlyAFigureIsKeyedAsTheSumBelowIt() {
+        // when
+        MoneyMention exact = only("The Home Office is investing £14.75 million in a new hub.");
+        MoneyMention nearly = only("The Home Office is investing nearly £15 million in a new hub.");
+        // then
+        assertThat(nearly.announcement()).isEqualTo(exact.announcement()).isEqualTo("2024 £14m");
+        assertThat(nearly.amount()).isEqualByComparingTo("15000000");
+    }
+
+    @Test
+    void aPurposeNeverStartsWithADateOrAListMark() {
+        // when
+        MoneyMention dated = only("The Home Office granted £2 million from April to September 2026 for the helpline.");
+        // then
+        assertThat(dated.purpose()).isEqualTo("the helpline");
     }
 
     @Test
