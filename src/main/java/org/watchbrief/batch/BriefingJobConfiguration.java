@@ -54,7 +54,7 @@ class BriefingJobConfiguration {
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             IntakeItemReader intakeItemReader, AnalysisAhead analysisAhead, DocumentRepository documents,
             QuarantineSkipListener quarantineSkipListener, WatchbriefProperties properties, Clock clock,
-            StepReporter stepReporter) {
+            StepReporter stepReporter, IntakeLock intakeLock) {
         return new StepBuilder("intake", jobRepository)
             .<SourceDocument, AnalysedDocument>chunk(properties.intake().chunkSize())
             .transactionManager(transactionManager)
@@ -64,6 +64,7 @@ class BriefingJobConfiguration {
             .faultTolerant()
             .skipPolicy(new QuarantineSkipPolicy(properties.intake().skipLimit()))
             .skipListener(quarantineSkipListener)
+            .listener(intakeLock)
             .listener((StepExecutionListener) quarantineSkipListener)
             .listener((StepExecutionListener) intakeItemReader)
             .listener(stepReporter)
@@ -108,7 +109,8 @@ class BriefingJobConfiguration {
             .build();
     }
 
-    // render step: Digest -> briefing.docx, briefing.pdf
+    // render step: Digest -> briefing.docx, briefing.pdf; run again by every restart, so that a run
+    // resumed by another instance (another machine's reports-dir) has the files to attach
 
     @Bean
     Step renderStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -116,6 +118,7 @@ class BriefingJobConfiguration {
             WatchbriefProperties properties, StepReporter stepReporter) {
         return new StepBuilder("render", jobRepository)
             .tasklet(new RenderTasklet(digests, renderers, schedules, properties.reportsDir()), transactionManager)
+            .allowStartIfComplete(true)
             .listener(stepReporter)
             .build();
     }

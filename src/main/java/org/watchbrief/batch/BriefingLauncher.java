@@ -75,7 +75,7 @@ public class BriefingLauncher {
         String lockName = "briefing:" + parameters.digestName() + ":" + parameters.window().end();
         Optional<LaunchLock.Held> held = lock.tryAcquire(lockName);
         if (held.isEmpty()) {
-            return inProgress(parameters, lock.holder(lockName).map(h -> " (" + h + " holds it)").orElse(""));
+            return inProgress(parameters, lock.lastHolder(lockName).map(h -> " (" + h + " holds it)").orElse(""));
         }
         try (LaunchLock.Held window = held.get(); StepReporter.Attachment attached = stepReporter.attach(display)) {
             resumeOrphan(parameters);

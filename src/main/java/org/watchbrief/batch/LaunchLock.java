@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,19 +30,19 @@ import org.springframework.stereotype.Component;
 /**
  * A lock per briefing window, held in the database (ShedLock's {@code shedlock} table), so that two
  * launches of one window (two {@code run}s started at once, or two {@code serve} instances) never
- * brief it at the same time: Spring Batch alone does not fully guard simultaneous launches.
+ * brief it at the same time: Spring Batch alone does not fully guard simultaneous launches. The
+ * intake step takes one too ({@link IntakeLock}), so that intake runs on one instance at a time.
  *
- * <p>A lock is held for {@link #HOLD} and extended while its holder lives, so a holder that dies
- * frees it within that time; a holder on this host whose process is gone frees it at once. Each
- * lock names its holder (host and process id) for the message the loser prints.
+ * <p>A lock is held for {@code watchbrief.lock.hold} (5 minutes) and extended while its holder
+ * lives, so a holder that dies (or whose machine is lost) frees it within that time; a holder on
+ * this host whose process is gone frees it at once. Lock times are the database server's, so the
+ * instances' clocks need not agree. Each lock names its holder (host and process id) for the
+ * message the loser prints.
  */
 @Component
 public class LaunchLock implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LaunchLock.class);
-
-    /** How long a lock outlives a holder that stopped extending it. */
-    static final Duration HOLD = Duration.ofMinutes(5);
 
     private static final Pattern HOLDER = Pattern.compile("(.+) pid (\\d+)");
 
@@ -61,8 +62,11 @@ public class LaunchLock implements DisposableBean {
 
     private final LockProvider provider;
 
-    public LaunchLock(JdbcTemplate jdbc) {
+    private final Duration hold;
+
+    public LaunchLock(JdbcTemplate jdbc, LockProperties properties) {
         this.jdbc = jdbc;
+        this.hold = properties.hold();
         this.host = hostName();
         this.me = host + " pid " + ProcessHandle.current().pid();
         this.provider = new KeepAliveLockProvider(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration
@@ -99,12 +103,42 @@ public class LaunchLock implements DisposableBean {
         return lock.map(Held::new);
     }
 
-    /** Who holds the named lock, as "host pid N", when anyone does. */
-    public Optional<String> holder(String name) {
-        List<String> holders = jdbc.queryForList(
-                "SELECT locked_by FROM shedlock WHERE name = ? AND lock_until > CURRENT_TIMESTAMP", String.class,
-                key(name));
-        return holders.stream().findFirst();
+    /**
+     * Who took the named lock last, as "host pid N": its holder, asked right after
+     * {@link #tryAcquire} found it held. (Not compared with the clock: the database's idea of now
+     * in ShedLock's rows differs between H2 and PostgreSQL.)
+     */
+    public Optional<String> lastHolder(String name) {
+        return jdbc.queryForList("SELECT locked_by FROM shedlock WHERE name = ?", String.class, key(name))
+            .stream()
+            .findFirst();
+    }
+
+    /**
+     * Takes the named lock, waiting while a live holder has it; a holder that dies frees it within
+     * the hold, so the wait ends. Checks {@code giveUp} between tries (every {@code every}) and
+     * returns empty as soon as it says so.
+     */
+    public Optional<Held> acquire(String name, Duration every, BooleanSupplier giveUp) {
+        boolean told = false;
+        while (!giveUp.getAsBoolean()) {
+            Optional<Held> held = tryAcquire(name);
+            if (held.isPresent()) {
+                return held;
+            }
+            if (!told) {
+                told = true;
+                log.info("Waiting for the lock {}, which {} holds", key(name), lastHolder(name).orElse("another run"));
+            }
+            try {
+                Thread.sleep(every.toMillis());
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -130,8 +164,8 @@ public class LaunchLock implements DisposableBean {
         return released > 0;
     }
 
-    private static LockConfiguration configuration(String key) {
-        return new LockConfiguration(Instant.now(), key, HOLD, Duration.ZERO);
+    private LockConfiguration configuration(String key) {
+        return new LockConfiguration(Instant.now(), key, hold, Duration.ZERO);
     }
 
     /** The name, or a digest of it when it is longer than the table's column. */

@@ -19,7 +19,8 @@ import org.watchbrief.store.KnownFileRepository;
 
 /** The plain objects of the other rooms, as beans. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ WatchbriefProperties.class, DeliveryProperties.class, RenderProperties.class })
+@EnableConfigurationProperties({ WatchbriefProperties.class, DeliveryProperties.class, RenderProperties.class,
+        LockProperties.class })
 class WatchbriefConfiguration {
 
     @Bean

@@ -4,9 +4,9 @@ import org.watchbrief.digest.Window;
 
 /**
  * How the daemon starts a briefing, without knowing how briefings are made (the batch room
- * implements it with the {@code briefing} job). Implementations are thread-safe. This is also
- * the seam for running several daemons against one database: a decorator that holds a shared
- * lock (ShedLock, a row lock) around {@link #brief} is all it takes.
+ * implements it with the {@code briefing} job). Implementations are thread-safe, and hold a lock
+ * per window in the database, so that several daemons sharing one database brief each window
+ * once: the others are told {@link Outcome#IN_PROGRESS}.
  */
 public interface BriefingTrigger {
 

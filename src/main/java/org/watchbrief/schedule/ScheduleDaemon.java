@@ -29,8 +29,10 @@ import org.watchbrief.schedule.BriefingTrigger.Result;
  * was missed while it was down (not once per missed run); a failed run is tried again later;
  * {@link #stop()} lets a running briefing reach a safe point and stop, restartable.
  * <p>
- * Briefings run one at a time, on one thread: two intakes reading the same inbox at once would
- * race each other. The firing logic reads time only from the injected {@link Clock}; the
+ * Briefings run one at a time, on one thread. Several daemons may share one database (each
+ * window is briefed once, by whichever takes its lock first); a window another instance is
+ * briefing is looked at again every {@code retry-in-progress-after}, so that this instance
+ * finishes it if that one dies. The firing logic reads time only from the injected {@link Clock}; the
  * scheduler never wakes more than an hour ahead, so a clock that jumps (or a machine that
  * sleeps) delays a run by an hour at most.
  */
@@ -226,29 +228,32 @@ public final class ScheduleDaemon {
             case BRIEFED, ALREADY_BRIEFED -> log.info("{}: {} ({}): {}", schedule.name(),
                     result.outcome() == Outcome.BRIEFED ? "briefed" : "nothing to do", took, result.detail());
             case STOPPED -> log.warn("{}: stopped ({}), restartable: {}", schedule.name(), took, result.detail());
-            case IN_PROGRESS -> log.warn("{}: not run: {}", schedule.name(), result.detail());
+            case IN_PROGRESS -> {
+                // another instance is briefing it: look again, and finish it if that instance dies
+                log.info("{}: not run here: {}", schedule.name(), result.detail());
+                retryLater(schedule, fireTime, properties.retryInProgressAfter(), "looking again");
+            }
             case FAILED -> {
                 log.error("{}: the run failed ({}): {}", schedule.name(), took, result.detail());
-                retryLater(schedule, fireTime);
+                retryLater(schedule, fireTime, properties.retryFailedAfter(), "trying again");
             }
         }
     }
 
-    /** Tries a failed run again later, as long as the schedule's next run is not due first. */
-    private void retryLater(Schedule schedule, ZonedDateTime fireTime) {
-        Duration after = properties.retryFailedAfter();
+    /** Runs a window again later, as long as the schedule's next run is not due first. */
+    private void retryLater(Schedule schedule, ZonedDateTime fireTime, Duration after, String what) {
         if (stopping || after.isZero() || after.isNegative()) {
             return;
         }
         Instant at = clock.instant().plus(after);
         Optional<ZonedDateTime> next = schedule.fireTimes().nextAfter(fireTime.toInstant());
         if (next.isPresent() && !at.isBefore(next.get().toInstant())) {
-            log.warn("{}: the next run, of {}, is due before a retry would be; restart this one with "
-                    + "`watchbrief run {} --to {}`", schedule.name(), WHEN.format(next.get()), schedule.name(),
-                    schedule.windowFor(fireTime).end());
+            log.warn("{}: the next run, of {}, is due before {} would be; if this one is not briefed, "
+                    + "restart it with `watchbrief run {} --to {}`", schedule.name(), WHEN.format(next.get()), what,
+                    schedule.name(), schedule.windowFor(fireTime).end());
             return;
         }
-        log.info("{}: trying again in {}", schedule.name(), after);
+        log.info("{}: {} in {}", schedule.name(), what, after);
         submit(() -> run(schedule, fireTime, "retried"), at);
     }
 

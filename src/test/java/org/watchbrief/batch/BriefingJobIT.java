@@ -16,9 +16,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.watchbrief.batch.BriefingResult.Outcome;
 import org.watchbrief.digest.Window;
-import org.watchbrief.support.Digests;
+import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.Digests.WordDigest;
+import org.watchbrief.support.Digests;
 import org.watchbrief.support.SampleInbox;
+import org.watchbrief.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the digests reopened the way a manager's software would.
  */
 @SpringBootTest
+@BothDatabases
 class BriefingJobIT {
 
     @TempDir
@@ -35,7 +38,7 @@ class BriefingJobIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         SampleInbox.copyTo(work.resolve("inbox"));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
+        TestDatabase.register(registry, work);
         registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
         registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
         registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());

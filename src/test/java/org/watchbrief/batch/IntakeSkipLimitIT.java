@@ -16,12 +16,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.watchbrief.batch.BriefingResult.Outcome;
 import org.watchbrief.digest.Window;
+import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.DocumentFiles;
+import org.watchbrief.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** More unreadable documents than the skip limit fail the run, saying so, and lose nothing. */
 @SpringBootTest
+@BothDatabases
 class IntakeSkipLimitIT {
 
     @TempDir
@@ -36,7 +39,7 @@ class IntakeSkipLimitIT {
         Files.write(inbox.resolve("c-locked.pdf"), DocumentFiles.encryptedPdf(List.of("Grooming"), "s3cret"));
         Files.writeString(inbox.resolve("d-good.txt"), "Grooming of children online\n\nPublished 3 November 2026\n\n"
                 + "Police recorded more grooming offences against children online.");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
+        TestDatabase.register(registry, work);
         registry.add("watchbrief.inbox", () -> inbox.toString());
         registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
         registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());

@@ -20,12 +20,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.watchbrief.batch.BriefingResult.Outcome;
 import org.watchbrief.digest.Window;
+import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.SampleInbox;
+import org.watchbrief.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two launches of one window at the same moment: one briefing, one digest, one email each. */
 @SpringBootTest
+@BothDatabases
 class LaunchLockIT {
 
     private static final int ROUNDS = 12;
@@ -36,7 +39,7 @@ class LaunchLockIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         SampleInbox.copyTo(work.resolve("inbox"));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
+        TestDatabase.register(registry, work);
         registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
         registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
         registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());

@@ -25,8 +25,10 @@ import org.watchbrief.store.DocumentRepository;
 import org.watchbrief.store.DocumentRepository.Ingested;
 import org.watchbrief.store.StoredDocument;
 import org.watchbrief.store.WatermarkRepository;
-import org.watchbrief.support.LocalServer;
+import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.LocalServer.Answer;
+import org.watchbrief.support.LocalServer;
+import org.watchbrief.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.watchbrief.support.ApiPayloads.aQuestion;
@@ -38,6 +40,7 @@ import static org.watchbrief.support.ApiPayloads.page;
  * retried and its watermark kept, a vanished question quarantined once.
  */
 @SpringBootTest
+@BothDatabases
 class WebIntakeIT {
 
     private static final String QUESTIONS = "/api/writtenquestions/questions";
@@ -52,7 +55,7 @@ class WebIntakeIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(work.resolve("inbox"));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
+        TestDatabase.register(registry, work);
         registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
         registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
         registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());

@@ -18,8 +18,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.Digests;
 import org.watchbrief.support.SampleInbox;
+import org.watchbrief.support.TestDatabase;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * briefs a window of its own, so that the tests do not depend on one another's order.
  */
 @SpringBootTest
+@BothDatabases
 class CliIT {
 
     @TempDir
@@ -40,7 +43,7 @@ class CliIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         SampleInbox.copyTo(work.resolve("inbox"));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
+        TestDatabase.register(registry, work);
         registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
         registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
         registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());

@@ -1,8 +1,6 @@
 package org.watchbrief.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchbrief.support.ProcessOutput;
 import org.watchbrief.support.SampleInbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,43 +48,6 @@ class ServeProcessIT {
         return builder.start();
     }
 
-    /** A stream's text, collected as it comes so that a test can wait for a line. */
-    private static final class Output {
-
-        final StringBuffer text = new StringBuffer();
-
-        final Thread reader;
-
-        Output(InputStream stream) {
-            reader = new Thread(() -> {
-                try {
-                    byte[] buffer = new byte[4096];
-                    for (int n; (n = stream.read(buffer)) > 0;) {
-                        text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                    }
-                }
-                catch (IOException closed) {
-                    // the process ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** All of it, once the process has ended. */
-        String all() throws InterruptedException {
-            reader.join(10_000);
-            return text.toString();
-        }
-    }
-
-    private static boolean await(StringBuffer text, String wanted, long seconds) throws InterruptedException {
-        for (long i = 0; i < seconds * 10 && text.indexOf(wanted) < 0; i++) {
-            Thread.sleep(100);
-        }
-        return text.indexOf(wanted) >= 0;
-    }
-
     @Test
     void sigtermWhileBriefingExitsCleanlyAndLeavesARunTheNextRunFinishes() throws Exception {
         // given
@@ -101,9 +63,9 @@ class ServeProcessIT {
                 subject: "Briefing to {windowEnd}"
                 """);
         Process serve = start("serve");
-        Output out = new Output(serve.getInputStream());
-        Output err = new Output(serve.getErrorStream());
-        assertThat(await(err.text, "catch-up run of", 120)).as("the catch-up run started: " + err.text).isTrue();
+        ProcessOutput out = new ProcessOutput(serve.getInputStream());
+        ProcessOutput err = new ProcessOutput(serve.getErrorStream());
+        assertThat(err.await("catch-up run of", 120)).as("the catch-up run started: " + err.soFar()).isTrue();
         // when
         serve.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the streams we read
         // then
@@ -118,8 +80,8 @@ class ServeProcessIT {
         assertThat(status).as("finished, or stopped and restartable").isIn("COMPLETED", "STOPPED");
         // when: the operator (or the next start) runs the window again
         Process run = start("run", "daily", "--to", windowEnd);
-        Output runOut = new Output(run.getInputStream());
-        Output runErr = new Output(run.getErrorStream());
+        ProcessOutput runOut = new ProcessOutput(run.getInputStream());
+        ProcessOutput runErr = new ProcessOutput(run.getErrorStream());
         assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
         // then
         assertThat(run.exitValue()).as(runOut.all() + runErr.all()).isZero();

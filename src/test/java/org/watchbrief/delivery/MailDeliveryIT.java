@@ -57,9 +57,11 @@ import org.watchbrief.store.DigestRepository;
 import org.watchbrief.store.OutboxEntry;
 import org.watchbrief.store.OutboxRepository;
 import org.watchbrief.support.AfterSentHook;
+import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.Emails;
 import org.watchbrief.support.FreePorts;
 import org.watchbrief.support.SampleInbox;
+import org.watchbrief.support.TestDatabase;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +73,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each test briefs a window of its own, so they do not depend on each other's order.
  */
 @SpringBootTest
+@BothDatabases
 @Import(AfterSentHook.class)
 @ExtendWith(OutputCaptureExtension.class)
 class MailDeliveryIT {
@@ -113,7 +116,7 @@ class MailDeliveryIT {
                   keywords:
                     exclude: [football]
                 """);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
+        TestDatabase.register(registry, work);
         registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
         registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
         registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());

@@ -24,14 +24,17 @@ import org.watchbrief.digest.Digest.ThemeSection;
 import org.watchbrief.digest.Digest.TimelineEntry;
 import org.watchbrief.intake.AnalysedDocument;
 import org.watchbrief.store.DocumentRepository;
+import org.watchbrief.support.BothDatabases;
+import org.watchbrief.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.watchbrief.support.AnalysedDocuments.aNewsStory;
 import static org.watchbrief.support.AnalysedDocuments.aPressRelease;
 import static org.watchbrief.support.AnalysedDocuments.aWrittenQuestion;
 
-/** Composing a window's digest from a real H2 store holding what intake would have stored. */
+/** Composing a window's digest from a real store (H2, and PostgreSQL) holding what intake would have stored. */
 @SpringBootTest
+@BothDatabases
 class DigestComposerIT {
 
     @TempDir
@@ -39,7 +42,7 @@ class DigestComposerIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
+        TestDatabase.register(registry, work);
         registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
         registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
     }

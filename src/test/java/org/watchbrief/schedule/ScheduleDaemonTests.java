@@ -56,9 +56,12 @@ class ScheduleDaemonTests {
     }
 
     private ScheduleDaemon daemon(String now, Duration retryFailedAfter) {
+        return daemon(now, new ServeProperties(true, retryFailedAfter, Duration.ofSeconds(10)));
+    }
+
+    private ScheduleDaemon daemon(String now, ServeProperties properties) {
         Schedules schedules = new Schedules(schedulesDir, new ScheduleLoader(Set.of("grooming")));
-        daemon = new ScheduleDaemon(schedules, trigger, Clock.fixed(Instant.parse(now), ZoneOffset.UTC),
-                new ServeProperties(true, retryFailedAfter, Duration.ofSeconds(10)));
+        daemon = new ScheduleDaemon(schedules, trigger, Clock.fixed(Instant.parse(now), ZoneOffset.UTC), properties);
         return daemon;
     }
 
@@ -157,6 +160,23 @@ class ScheduleDaemonTests {
     }
 
     @Test
+    void aWindowAnotherInstanceIsBriefingIsLookedAtAgainUntilItIsBriefed() throws Exception {
+        // given: another instance holds the window for the first two looks
+        schedule("weekly", "0 0 7 * * MON");
+        trigger.inProgressToGo.set(2);
+        ScheduleDaemon daemon = daemon("2026-11-23T06:59:59.500Z",
+                new ServeProperties(true, Duration.ZERO, Duration.ofSeconds(10), Duration.ofMillis(200)));
+        // when
+        daemon.start(false);
+        // then
+        assertThat(trigger.awaitBriefs(3)).isTrue();
+        Thread.sleep(1000);
+        assertThat(trigger.briefed).as("two looks while in progress elsewhere, then the run that briefs it")
+            .containsExactly(week("2026-11-16", "2026-11-22"), week("2026-11-16", "2026-11-22"),
+                    week("2026-11-16", "2026-11-22"));
+    }
+
+    @Test
     void stoppingAsksTheRunningBriefingToStopAndWaitsForIt() throws Exception {
         // given: a catch-up run that only ends when asked to stop
         schedule("weekly", "0 0 7 * * MON");
@@ -191,6 +211,8 @@ class ScheduleDaemonTests {
 
         final AtomicInteger failuresToGo = new AtomicInteger();
 
+        final AtomicInteger inProgressToGo = new AtomicInteger();
+
         final AtomicInteger stopRequests = new AtomicInteger();
 
         final CountDownLatch stopped = new CountDownLatch(1);
@@ -206,6 +228,9 @@ class ScheduleDaemonTests {
                 if (runUntilStopped) {
                     stopped.await(10, TimeUnit.SECONDS);
                     return new Result(Outcome.STOPPED, "stopped");
+                }
+                if (inProgressToGo.getAndDecrement() > 0) {
+                    return new Result(Outcome.IN_PROGRESS, "being briefed by another run right now");
                 }
                 return failuresToGo.getAndDecrement() > 0 ? new Result(Outcome.FAILED, "SMTP down")
                         : new Result(Outcome.BRIEFED, "done");

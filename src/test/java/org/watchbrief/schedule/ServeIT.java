@@ -30,8 +30,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.watchbrief.digest.Window;
 import org.watchbrief.support.AfterSentHook;
+import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.FreePorts;
 import org.watchbrief.support.SampleInbox;
+import org.watchbrief.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a stop between two recipients (what SIGTERM does) leaves a run the next start finishes.
  */
 @SpringBootTest
+@BothDatabases
 @Import(AfterSentHook.class)
 class ServeIT {
 
@@ -66,7 +69,7 @@ class ServeIT {
                 recipients: [alice@example.org, bob@example.org]
                 subject: "Online child safety briefing, week to {windowEnd}"
                 """);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
+        TestDatabase.register(registry, work);
         registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
         registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
         registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());

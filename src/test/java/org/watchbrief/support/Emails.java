@@ -2,13 +2,17 @@ package org.watchbrief.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /** An email as a reader's mail client sees it: its text, its HTML and its attachments. */
@@ -42,6 +46,18 @@ public record Emails(String text, String html, Map<String, byte[]> attachments) 
             return new Emails(text, (String) part.getContent(), attachments);
         }
         return result;
+    }
+
+    /** The address each message went to, sorted: one entry per email received. */
+    public static List<String> recipients(MimeMessage... messages) {
+        return Arrays.stream(messages).map(message -> {
+            try {
+                return ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress();
+            }
+            catch (MessagingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).sorted().toList();
     }
 
     /** The content types of the message's tree, depth first: "multipart/mixed > multipart/alternative > ...". */
