@@ -1,9 +1,11 @@
 package org.watchbrief.batch;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,9 @@ public class BriefingLauncher {
 
     private final OrphanedRuns orphans;
 
+    /** Launches under way in this process, for a shutdown to wait for. */
+    private final AtomicInteger launching = new AtomicInteger();
+
     public BriefingLauncher(JobOperator jobOperator, JobRepository jobRepository, Job briefingJob,
             DigestRepository digests, OutboxRepository outbox, StepReporter stepReporter, LaunchLock lock,
             OrphanedRuns orphans) {
@@ -70,6 +75,36 @@ public class BriefingLauncher {
 
     /** As {@link #brief(BriefingParameters)}, reporting progress to a display on the way. */
     public BriefingResult brief(BriefingParameters parameters, BriefingProgress display) {
+        launching.incrementAndGet();
+        try {
+            return launch(parameters, display);
+        }
+        finally {
+            synchronized (launching) {
+                launching.decrementAndGet();
+                launching.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until no launch is under way in this process, at most the given time; true when none is.
+     */
+    boolean awaitNoLaunch(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (launching) {
+            while (launching.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                launching.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    private BriefingResult launch(BriefingParameters parameters, BriefingProgress display) {
         log.info("Briefing {} for {}{}", parameters.scheduleName(), parameters.window(),
                 parameters.adHoc() ? " (ad hoc: " + parameters.overrides().describe() + ")" : "");
         String lockName = "briefing:" + parameters.digestName() + ":" + parameters.window().end();

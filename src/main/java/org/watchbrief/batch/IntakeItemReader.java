@@ -24,6 +24,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.watchbrief.intake.Candidate;
+import org.watchbrief.intake.DocumentGoneException;
 import org.watchbrief.intake.DocumentSource;
 import org.watchbrief.intake.DocumentSource.Harvest;
 import org.watchbrief.intake.InboxSource;
@@ -210,6 +211,11 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
                 Candidate candidate = pending.next();
                 try {
                     return candidate.fetch().fetch();
+                }
+                catch (DocumentGoneException gone) {
+                    // renamed or removed since it was listed: nothing to quarantine; a new name is listed later
+                    log.info("{}: gone since it was listed (renamed or removed); passed over", gone.sourceKey());
+                    continue;
                 }
                 catch (SourceUnavailableException ex) {
                     throw unavailable(ex);

@@ -101,14 +101,16 @@ class QuarantineSkipListener implements SkipListener<SourceDocument, AnalysedDoc
     /** Copies the file, or writes the payload, into the quarantine folder; returns where, or null when there is nothing to keep. */
     private Path keep(String sourceKey, Path origin, byte[] payload) {
         try {
-            if (origin != null && Files.isRegularFile(origin, LinkOption.NOFOLLOW_LINKS)) {
+            if (origin != null && Files.exists(origin, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(origin, LinkOption.NOFOLLOW_LINKS)) {
                 Path target = target(origin.getFileName().toString());
                 try {
-                    // a second name for the same file: instant, whatever its size
+                    // a second name for the same file (a symbolic link itself, not what it points to):
+                    // instant, whatever its size
                     Files.createLink(target, origin);
                 }
                 catch (IOException | UnsupportedOperationException notOnThisFileSystem) {
-                    Files.copy(origin, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    Files.copy(origin, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                 }
                 return target;
             }

@@ -40,8 +40,8 @@ class WatchbriefConfiguration {
 
     @Bean
     InboxSource inboxSource(WatchbriefProperties properties, KnownFileRepository knownFiles) {
-        return new InboxSource(properties.inbox(), properties.intake().maxFileSize().toBytes())
-            .withKnownFiles(knownFiles);
+        return new InboxSource(properties.inbox(), properties.intake().maxFileSize().toBytes(),
+                properties.intake().settleTime()).withKnownFiles(knownFiles);
     }
 
     @Bean

@@ -34,13 +34,15 @@ public record WatchbriefProperties(@DefaultValue("inbox") Path inbox, @DefaultVa
      * @param maxCharacters the most characters of text kept from one document
      * @param parseTimeout the longest one document may take to read
      * @param maxEmbeddedDocuments the most attachments read from one email
+     * @param settleTime how long an inbox file must have been left unchanged before it is read (one
+     *        still being copied in is waited for, then left for the next run if it keeps changing)
      * @param http how the web sources talk to their servers
      * @param sources the web sources, all off by default
      */
     public record Intake(@DefaultValue("50") int chunkSize, @DefaultValue("100") int skipLimit,
             @DefaultValue("20MB") DataSize maxFileSize, @DefaultValue("2000000") int maxCharacters,
             @DefaultValue("60s") Duration parseTimeout, @DefaultValue("10") int maxEmbeddedDocuments,
-            @DefaultValue HttpSettings http, @DefaultValue WebSourceSettings sources) {
+            @DefaultValue("2s") Duration settleTime, @DefaultValue HttpSettings http, @DefaultValue WebSourceSettings sources) {
 
         /** The limits on reading one document. */
         public TextExtractor.Limits limits() {

@@ -7,6 +7,8 @@ import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.watchbrief.analysis.Taxonomy.TaxonomyException;
 import org.watchbrief.schedule.ScheduleFileException;
+import org.watchbrief.store.DatabaseOwner;
+import org.watchbrief.store.DatabaseSettings.UnsafeSettingException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -72,7 +74,8 @@ public final class Cli {
     /** The usage or configuration error behind an exception, if that is what it is. */
     private static Throwable configurationCause(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UsageException || t instanceof ScheduleFileException || t instanceof TaxonomyException) {
+            if (t instanceof UsageException || t instanceof ScheduleFileException || t instanceof TaxonomyException
+                    || t instanceof UnsafeSettingException) {
                 return t;
             }
             if (t instanceof BindException bind) {
@@ -94,8 +97,10 @@ public final class Cli {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
             if (root instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
-                return "the database is in use by another watchbrief process (H2's file database allows one at a "
-                        + "time): wait for it to finish, or stop 'watchbrief serve' first";
+                String holder = DatabaseOwner.holderNamedIn(sql.getMessage()).map(h -> " (" + h + ")").orElse("");
+                return "the database is in use by another watchbrief process" + holder + "; H2's file database "
+                        + "allows one at a time, so nothing was done: wait for it to finish, or stop 'watchbrief "
+                        + "serve' first";
             }
         }
         String rootMessage = firstLine(root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());

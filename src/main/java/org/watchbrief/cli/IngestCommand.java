@@ -102,7 +102,8 @@ class IngestCommand implements Callable<Integer> {
             out.println("  stored       " + stored.sourceKey() + "  " + stored.type().displayName()
                     + (stored.title() == null ? "" : ", \"" + stored.title() + "\"") + ", " + stored.briefDate()
                     + (stored.version() > 1 ? ", version " + stored.version() : "")
-                    + (stored.holding() ? ", holding answer" : "") + (stored.relevant() ? "" : ", not relevant"));
+                    + (stored.holding() ? ", holding answer" : "") + (stored.relevant() ? "" : ", not relevant")
+                    + (stored.textCut() ? ", text cut at watchbrief.intake.max-characters" : ""));
         }
         if (result.storedCount() > result.stored().size()) {
             out.println("  ... and " + (result.storedCount() - result.stored().size()) + " more stored");

@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.watchbrief.WatchbriefApplication;
+import org.watchbrief.store.DatabaseOwner;
 
 /** Starts the Spring application on first use and closes it at the end of the command. */
 final class SpringServices implements Services, AutoCloseable {
@@ -71,7 +72,7 @@ final class SpringServices implements Services, AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("spring.flyway.enabled", "false");
         String url = environment.getProperty("spring.datasource.url", "");
-        Path file = h2File(url);
+        Path file = DatabaseOwner.h2File(url);
         if (file != null && Files.exists(Path.of(file + ".mv.db"))) {
             properties.put("spring.datasource.url", url + ";ACCESS_MODE_DATA=r");
         }
@@ -80,25 +81,6 @@ final class SpringServices implements Services, AutoCloseable {
             properties.put("spring.flyway.enabled", "true");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("watchbrief-read-only", properties));
-    }
-
-    /** The file an H2 file-mode URL names (without H2's .mv.db), or null for any other URL. */
-    static Path h2File(String url) {
-        String rest;
-        if (url.startsWith("jdbc:h2:file:")) {
-            rest = url.substring("jdbc:h2:file:".length());
-        }
-        else if (url.matches("jdbc:h2:(\\.|/|~|[A-Za-z]:).*")) {
-            rest = url.substring("jdbc:h2:".length());
-        }
-        else {
-            return null;
-        }
-        String path = rest.split(";", 2)[0];
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        return Path.of(path);
     }
 
     @Override

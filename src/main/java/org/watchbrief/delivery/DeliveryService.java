@@ -213,6 +213,10 @@ public class DeliveryService {
             });
         }
         catch (RetryException ex) {
+            if (ex.getLastException() instanceof Error error) {
+                // the JVM's trouble, not the server's: nothing is recorded, as in a crash
+                throw error;
+            }
             return failed(digestId, recipient, ex.getLastException(), tries[0]);
         }
         catch (RuntimeException ex) {

@@ -28,11 +28,23 @@ final class SmtpFailures {
     private SmtpFailures() {
     }
 
-    /** Worth trying again after a pause. */
+    /**
+     * Worth trying again after a pause. A refused login is not (trying a wrong password again only
+     * risks locking the account) unless the server says the failure is temporary (454); nor is an
+     * Error (the JVM's trouble, not the server's).
+     */
     static boolean isTransient(Throwable failure) {
         List<Throwable> chain = chain(failure);
+        if (chain.stream().anyMatch(Error.class::isInstance)) {
+            return false;
+        }
         if (chain.stream().anyMatch(t -> t instanceof MailAuthenticationException
-                || t instanceof AuthenticationFailedException || t instanceof MailPreparationException)) {
+                || t instanceof AuthenticationFailedException)) {
+            return chain.stream().filter(AuthenticationFailedException.class::isInstance)
+                .map(t -> String.valueOf(t.getMessage()).strip())
+                .anyMatch(reply -> reply.matches("4\\d\\d\\b.*"));
+        }
+        if (chain.stream().anyMatch(MailPreparationException.class::isInstance)) {
             return false;
         }
         for (Throwable t : chain) {

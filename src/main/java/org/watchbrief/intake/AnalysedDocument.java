@@ -18,9 +18,11 @@ import org.watchbrief.analysis.Analysis;
  * @param referenceDate the date relative dates were resolved against: published, else the day it came in
  * @param revision what distinguishes this version from others of the same source key, {@code null}
  *     when the source has no notion of it
+ * @param textCut the document held more text than {@code watchbrief.intake.max-characters}: the
+ *     body is its beginning only
  */
 public record AnalysedDocument(String sourceKey, String name, String contentHash, DocumentMetadata metadata,
-        String body, Analysis analysis, String summary, LocalDate referenceDate, String revision) {
+        String body, Analysis analysis, String summary, LocalDate referenceDate, String revision, boolean textCut) {
 
     public AnalysedDocument {
         Objects.requireNonNull(sourceKey, "sourceKey");
@@ -30,6 +32,12 @@ public record AnalysedDocument(String sourceKey, String name, String contentHash
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(analysis, "analysis");
         Objects.requireNonNull(referenceDate, "referenceDate");
+    }
+
+    /** A document read whole. */
+    public AnalysedDocument(String sourceKey, String name, String contentHash, DocumentMetadata metadata, String body,
+            Analysis analysis, String summary, LocalDate referenceDate, String revision) {
+        this(sourceKey, name, contentHash, metadata, body, analysis, summary, referenceDate, revision, false);
     }
 
     public AnalysedDocument(String sourceKey, String name, String contentHash, DocumentMetadata metadata, String body,

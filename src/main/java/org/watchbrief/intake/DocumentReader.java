@@ -11,7 +11,7 @@ import org.watchbrief.analysis.Analyzer;
  * source's record), text analysed. Shared by the briefing job's intake step and the
  * {@code analyze} command, so both see a document the same way. Thread-safe.
  */
-public final class DocumentReader {
+public class DocumentReader {
 
     private static final int SUMMARY_SENTENCES = 2;
 
@@ -31,7 +31,8 @@ public final class DocumentReader {
      * @throws UnreadableDocumentException when its text cannot be read
      */
     public AnalysedDocument read(SourceDocument document, LocalDate today) {
-        String text = extractor.extract(document);
+        TextExtractor.Extracted extracted = extractor.extractText(document);
+        String text = extracted.text();
         ParsedDocument parsed = document.metadata() != null
                 ? new ParsedDocument(document.metadata(), MetadataParser.paragraphs(text)) : parser.parse(text);
         if (parsed.body().isBlank()) {
@@ -45,6 +46,6 @@ public final class DocumentReader {
         Analysis analysis = analyzer.analyze(headed, reference);
         return new AnalysedDocument(document.sourceKey(), document.name(), document.contentHash(), metadata,
                 parsed.body(), analysis, analyzer.summarize(parsed.body(), analysis, SUMMARY_SENTENCES), reference,
-                document.revision());
+                document.revision(), extracted.cut());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDXFAResource;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -29,6 +34,7 @@ import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PDF;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
@@ -90,9 +96,14 @@ public final class TextExtractor {
         return thread;
     });
 
+    /** How many abandoned parses may still run before documents are refused unread. */
+    static final int MAX_STUCK_PARSES = 4;
+
     private final Limits limits;
 
     private final Parser parser;
+
+    private final AtomicInteger stuck = new AtomicInteger();
 
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
 
@@ -164,6 +175,21 @@ public final class TextExtractor {
      *     encrypted, suspicious, too slow to read or holds no text
      */
     public String extract(SourceDocument document) {
+        return extractText(document).text();
+    }
+
+    /**
+     * The text of a document, as {@link #extract(SourceDocument)} gives it, and whether it was
+     * cut at the character limit.
+     *
+     * @param text the text, at most the character limit long
+     * @param cut the document held more text than the limit: the rest was not read
+     */
+    public record Extracted(String text, boolean cut) {
+    }
+
+    /** As {@link #extract(SourceDocument)}, saying whether the text was cut at the character limit. */
+    public Extracted extractText(SourceDocument document) {
         if (document.content().length == 0) {
             throw UnreadableDocumentException.of(document, "the file is empty", null);
         }
@@ -173,23 +199,28 @@ public final class TextExtractor {
                     + (extension.isEmpty() ? " (no extension)" : " ." + extension) + "; Watchbrief reads " + READS,
                     null);
         }
-        String text = switch (extension) {
-            case "txt", "md" -> TextDecoder.decode(document);
+        Extracted raw = switch (extension) {
+            case "txt", "md" -> new Extracted(TextDecoder.decode(document), false);
             default -> withTimeout(document, () -> tika(document, extension));
         };
+        String text = raw.text();
+        boolean cut = raw.cut() || text.length() > limits.maxCharacters();
+        if (text.length() > limits.maxCharacters()) {
+            // cut before the copies below: a long text is not copied whole again
+            text = text.substring(0, limits.maxCharacters());
+        }
         text = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
         if (text.isBlank()) {
             throw UnreadableDocumentException.of(document, "the file holds no text", null);
         }
-        if (text.length() > limits.maxCharacters()) {
-            log.warn("{}: text cut at {} characters (watchbrief.intake.max-characters)", document.sourceKey(),
-                    limits.maxCharacters());
-            return text.substring(0, limits.maxCharacters());
+        if (cut) {
+            log.warn("{}: text cut at {} characters (watchbrief.intake.max-characters); the rest is not read",
+                    document.sourceKey(), limits.maxCharacters());
         }
-        return text;
+        return new Extracted(text, cut);
     }
 
-    private String tika(SourceDocument document, String extension) throws IOException {
+    private Extracted tika(SourceDocument document, String extension) throws IOException {
         MediaType detected = detect(document);
         if (!FORMATS.get(extension).contains(detected.getBaseType().toString())) {
             throw UnreadableDocumentException.of(document, "the file is named ." + extension + " but holds "
@@ -202,7 +233,15 @@ public final class TextExtractor {
         if (extension.equals("docx") || extension.equals("odt")) {
             refuseDoctype(document, FORMAT_NAMES.get(extension));
         }
-        return extension.equals("eml") ? mail(document) : parse(document, FORMAT_NAMES.get(extension));
+        if (extension.equals("eml")) {
+            return mail(document);
+        }
+        Metadata metadata = metadata(document);
+        Extracted text = parse(document, FORMAT_NAMES.get(extension), metadata);
+        if (extension.equals("pdf") && "true".equals(metadata.get(PDF.HAS_XFA))) {
+            refuseXfaDoctype(document);
+        }
+        return text;
     }
 
     private MediaType detect(SourceDocument document) throws IOException {
@@ -212,17 +251,19 @@ public final class TextExtractor {
     }
 
     /** A single document: its own text, no embedded objects (images, OLE objects) parsed. */
-    private String parse(SourceDocument document, String format) {
+    private Extracted parse(SourceDocument document, String format, Metadata metadata) {
         BodyContentHandler handler = new BodyContentHandler(limits.maxCharacters());
+        boolean cut = false;
         try (InputStream in = TikaInputStream.get(document.content())) {
-            parser.parse(in, handler, metadata(document), context(false));
+            parser.parse(in, handler, metadata, context(false));
         }
         catch (Exception ex) {
             if (!WriteLimitReachedException.isWriteLimitReached(ex)) {
                 throw failure(document, format, ex);
             }
+            cut = true;
         }
-        return handler.toString();
+        return new Extracted(handler.toString(), cut);
     }
 
     /**
@@ -230,10 +271,11 @@ public final class TextExtractor {
      * attachment), else the text of attached messages, else its own body with the forwarding
      * headers taken off (a document forwarded in the body).
      */
-    private String mail(SourceDocument document) {
+    private Extracted mail(SourceDocument document) {
         RecursiveParserWrapperHandler handler = new RecursiveParserWrapperHandler(
                 new BasicContentHandlerFactory(BasicContentHandlerFactory.HANDLER_TYPE.TEXT, limits.maxCharacters()),
                 limits.maxEmbeddedDocuments());
+        boolean cut = false;
         try (InputStream in = TikaInputStream.get(document.content())) {
             new RecursiveParserWrapper(parser).parse(in, handler, metadata(document), context(true));
         }
@@ -241,6 +283,7 @@ public final class TextExtractor {
             if (!WriteLimitReachedException.isWriteLimitReached(ex)) {
                 throw failure(document, "email", ex);
             }
+            cut = true;
         }
         List<Metadata> parts = handler.getMetadataList();
         if (parts.isEmpty()) {
@@ -248,8 +291,8 @@ public final class TextExtractor {
         }
         if ("true".equals(parts.get(0).get(AbstractRecursiveParserWrapperHandler.EMBEDDED_RESOURCE_LIMIT_REACHED))) {
             throw UnreadableDocumentException.of(document, "the email has more than " + limits.maxEmbeddedDocuments()
-                    + " attachments (watchbrief.intake.max-embedded-documents); forward the documents one by one",
-                    null);
+                    + " attachments and attached messages, counting those inside attached messages "
+                    + "(watchbrief.intake.max-embedded-documents); forward the documents one by one", null);
         }
         List<String> attachments = new ArrayList<>();
         List<String> messages = new ArrayList<>();
@@ -270,18 +313,19 @@ public final class TextExtractor {
                 }
             }
         }
+        cut |= parts.stream().anyMatch(part -> "true".equals(part.get(TikaCoreProperties.WRITE_LIMIT_REACHED)));
         if (!attachments.isEmpty()) {
-            return String.join("\n\n", attachments);
+            return new Extracted(String.join("\n\n", attachments), cut);
         }
         if (unreadable != null) {
             throw UnreadableDocumentException.of(document, "its attachment cannot be read: " + unreadable, null);
         }
         if (!messages.isEmpty()) {
-            return String.join("\n\n", messages);
+            return new Extracted(String.join("\n\n", messages), cut);
         }
         Metadata email = parts.get(0);
-        return MailBody.document(String.valueOf(email.get(TikaCoreProperties.TIKA_CONTENT)),
-                email.get(TikaCoreProperties.TITLE));
+        return new Extracted(MailBody.document(String.valueOf(email.get(TikaCoreProperties.TIKA_CONTENT)),
+                email.get(TikaCoreProperties.TITLE)), cut);
     }
 
     private static ParseContext context(boolean embedded) {
@@ -317,14 +361,35 @@ public final class TextExtractor {
         return metadata;
     }
 
-    /** Runs a parse on its own thread, abandoning it after the time limit. */
-    private String withTimeout(SourceDocument document, Callable<String> work) {
-        Future<String> future = PARSING.submit(work);
+    /**
+     * Runs a parse on its own thread, abandoning it after the time limit. A parse that ignores
+     * being interrupted keeps its thread; at most {@link #MAX_STUCK_PARSES} may, so that hostile
+     * files cannot pile up threads and memory without bound: past that, documents are refused
+     * unread (quarantined, so nothing is lost) until the stuck parses end or the process restarts.
+     */
+    private Extracted withTimeout(SourceDocument document, Callable<Extracted> work) {
+        int alreadyStuck = stuck.get();
+        if (alreadyStuck >= MAX_STUCK_PARSES) {
+            throw UnreadableDocumentException.of(document, "not read: " + alreadyStuck + " earlier documents are still "
+                    + "being read past watchbrief.intake.parse-timeout and could not be stopped; restart Watchbrief, "
+                    + "then put this file back into the inbox", null);
+        }
+        Parse parse = new Parse();
+        Future<Extracted> future = PARSING.submit(() -> {
+            parse.started();
+            try {
+                return work.call();
+            }
+            finally {
+                parse.ended();
+            }
+        });
         try {
             return future.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (TimeoutException ex) {
             future.cancel(true);
+            parse.abandon(document);
             throw UnreadableDocumentException.of(document, "reading it took longer than " + limits.timeout().toSeconds()
                     + " s (watchbrief.intake.parse-timeout); it may be built to exhaust the reader", null);
         }
@@ -342,6 +407,57 @@ public final class TextExtractor {
                 throw UnreadableDocumentException.of(document, "reading it ran out of memory", cause);
             }
             throw failure(document, FORMAT_NAMES.getOrDefault(extension(document.name()), "file"), cause);
+        }
+    }
+
+    /** Parses abandoned after their time limit that still run. */
+    int stuckParses() {
+        return stuck.get();
+    }
+
+    /** One parse's fate: counted as stuck from when it is abandoned until it ends, if ever. */
+    private final class Parse {
+
+        /** How long a parse interrupted at its time limit is given to stop before it counts as stuck. */
+        private static final long GRACE_MILLIS = 1000;
+
+        private final CountDownLatch done = new CountDownLatch(1);
+
+        private boolean started;
+
+        private boolean abandoned;
+
+        synchronized void started() {
+            started = true;
+        }
+
+        synchronized void ended() {
+            if (abandoned) {
+                stuck.decrementAndGet();
+                log.info("A document read abandoned after its time limit has ended at last");
+            }
+            done.countDown();
+        }
+
+        void abandon(SourceDocument document) {
+            try {
+                if (done.await(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            synchronized (this) {
+                // cancelled before it started, it never will
+                if (started && done.getCount() > 0) {
+                    abandoned = true;
+                    int now = stuck.incrementAndGet();
+                    log.error("{}: its reading did not stop when interrupted and is left running on its own thread "
+                            + "({} such now; at {} documents are refused unread until they end or Watchbrief restarts)",
+                            document.sourceKey(), now, MAX_STUCK_PARSES);
+                }
+            }
         }
     }
 
@@ -391,6 +507,27 @@ public final class TextExtractor {
         }
         catch (IOException ex) {
             // not a readable zip: Tika's detection and parser say what is wrong with it
+        }
+    }
+
+    /**
+     * An XFA form's XML never needs a DOCTYPE either. Tika parses it safely (no external entity is
+     * fetched), but a PDF built to carry one is refused like a Word file that does.
+     */
+    private static void refuseXfaDoctype(SourceDocument document) {
+        byte[] xfa;
+        try (PDDocument pdf = Loader.loadPDF(document.content())) {
+            PDAcroForm form = pdf.getDocumentCatalog().getAcroForm(null);
+            PDXFAResource resource = form == null ? null : form.getXFA();
+            xfa = resource == null ? new byte[0] : resource.getBytes();
+        }
+        catch (IOException ex) {
+            // Tika read it; what PDFBox alone cannot is left to that reading
+            return;
+        }
+        if (new String(xfa, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT).contains("<!DOCTYPE")) {
+            throw UnreadableDocumentException.of(document, "the PDF's XFA form declares a DOCTYPE, which forms never "
+                    + "need: refused as a possible XML external-entity attack", null);
         }
     }
 

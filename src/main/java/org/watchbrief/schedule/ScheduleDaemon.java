@@ -150,6 +150,11 @@ public final class ScheduleDaemon {
         stopped.countDown();
     }
 
+    /** Whether it has been started and not stopped: its {@link #stop()} then stops its briefings. */
+    public synchronized boolean isServing() {
+        return scheduler != null && !stopping;
+    }
+
     /** Blocks until {@link #stop()} has finished. */
     public void awaitStop() throws InterruptedException {
         stopped.await();

@@ -54,7 +54,7 @@ public class DocumentRepository {
      * @param version 1 for a new document, 2 and up for a new version of one stored before
      */
     public record Ingested(String sourceKey, String title, DocumentType type, int version, LocalDate briefDate,
-            boolean relevant, boolean holding) {
+            boolean relevant, boolean holding, boolean textCut) {
     }
 
     private final JdbcTemplate jdbc;
@@ -173,6 +173,20 @@ public class DocumentRepository {
         insertThemes(documents, ids);
         insertMoney(documents, ids);
         insertEvents(documents, ids);
+        markTextCut(documents, ids);
+    }
+
+    /** Flags the documents whose text was cut at the character limit. */
+    private void markTextCut(List<AnalysedDocument> documents, List<Long> ids) {
+        List<Long> cut = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (documents.get(i).textCut()) {
+                cut.add(ids.get(i));
+            }
+        }
+        if (!cut.isEmpty()) {
+            named.update("UPDATE document SET text_cut = TRUE WHERE id IN (:ids)", new MapSqlParameterSource("ids", cut));
+        }
     }
 
     private void insertThemes(List<AnalysedDocument> documents, List<Long> ids) {
@@ -246,11 +260,11 @@ public class DocumentRepository {
     /** The first {@code limit} versions taken in by one run, in the order they were stored. */
     public List<Ingested> ingestedBy(long jobExecutionId, int limit) {
         return jdbc.query("""
-                SELECT source_key, title, doc_type, version, brief_date, relevant, holding
+                SELECT source_key, title, doc_type, version, brief_date, relevant, holding, text_cut
                 FROM document WHERE job_execution_id = ? ORDER BY id FETCH FIRST ? ROWS ONLY
                 """, (rs, n) -> new Ingested(rs.getString("source_key"), rs.getString("title"),
                 DocumentType.fromLabel(rs.getString("doc_type")), rs.getInt("version"), localDate(rs, "brief_date"),
-                rs.getBoolean("relevant"), rs.getBoolean("holding")), jobExecutionId, limit);
+                rs.getBoolean("relevant"), rs.getBoolean("holding"), rs.getBoolean("text_cut")), jobExecutionId, limit);
     }
 
     /**
