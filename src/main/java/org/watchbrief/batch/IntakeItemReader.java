@@ -231,12 +231,14 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
                 log.info("Reading {}{}", source.name(), watermark == null ? "" : " from " + watermark);
             }
             List<Candidate> page;
+            long passedBefore = harvest.passedOver();
             try {
                 page = harvest.nextPage();
             }
             catch (SourceUnavailableException ex) {
                 throw unavailable(ex);
             }
+            passedOver += harvest.passedOver() - passedBefore;
             if (page.isEmpty()) {
                 if (harvest.watermark() != null) {
                     harvested.put(source.name(), harvest.watermark());

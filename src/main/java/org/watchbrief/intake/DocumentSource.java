@@ -37,6 +37,14 @@ public interface DocumentSource {
          */
         String watermark();
 
+        /**
+         * How many items this listing has passed over so far without offering them, known to be
+         * stored already (the inbox's files unchanged since they were read).
+         */
+        default long passedOver() {
+            return 0;
+        }
+
         /** Lets go of what the listing holds (an open folder), when it is left before its end. */
         @Override
         default void close() {

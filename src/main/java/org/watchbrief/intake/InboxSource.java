@@ -69,10 +69,15 @@ public final class InboxSource implements DocumentSource {
 
     /**
      * A file modified this recently may still be changing within one tick of its clock: its hash
-     * is not remembered, so the next run hashes it again ("racy" files, as git calls them). Also the
-     * margin by which a folder changed "during the run" is judged, for the same clocks.
+     * is not remembered, so the next run hashes it again ("racy" files, as git calls them).
      */
     private static final long RACY_MICROS = TimeUnit.SECONDS.toMicros(2);
+
+    /**
+     * A folder or file changed this little before the run began counts as changed during it, when
+     * the folder is listed again at the end: a file system's clock may lag a tick behind ours.
+     */
+    private static final long LAG_MICROS = TimeUnit.MILLISECONDS.toMicros(50);
 
     /** How many settle times a file that keeps changing is waited for before it is left for the next run. */
     private static final int SETTLE_PATIENCE = 10;
@@ -180,21 +185,23 @@ public final class InboxSource implements DocumentSource {
 
             private boolean listedAgain;
 
+            private final long[] passedOver = { 0 };
+
             @Override
             public List<Candidate> nextPage() {
                 while (true) {
                     List<Listed> files = listing.next(PAGE);
                     if (files.isEmpty()) {
-                        if (listedAgain || !listing.changedSince(started - RACY_MICROS)) {
+                        if (listedAgain || !listing.changedSince(started - LAG_MICROS)) {
                             return List.of();
                         }
                         // once the pages before have been read: files renamed or dropped in meanwhile
                         listedAgain = true;
                         Listing first = listing;
-                        listing = new Listing(first.folders(), path -> first.offerAgain(path, started - RACY_MICROS));
+                        listing = new Listing(first.folders(), path -> first.offerAgain(path, started - LAG_MICROS));
                         continue;
                     }
-                    List<Candidate> page = candidates(files);
+                    List<Candidate> page = candidates(files, passedOver);
                     if (!page.isEmpty()) {
                         return page;
                     }
@@ -207,6 +214,11 @@ public final class InboxSource implements DocumentSource {
             }
 
             @Override
+            public long passedOver() {
+                return passedOver[0];
+            }
+
+            @Override
             public void close() {
                 listing.close();
             }
@@ -215,9 +227,10 @@ public final class InboxSource implements DocumentSource {
 
     /**
      * A page of listed files as candidates, with one lookup of what is remembered of them. Files
-     * gone since they were listed, or still being written, are left out.
+     * unchanged since they were read, whose content is stored, are passed over (counted in
+     * {@code passedOver}); files gone since they were listed, or still being written, are left out.
      */
-    private List<Candidate> candidates(List<Listed> files) {
+    private List<Candidate> candidates(List<Listed> files, long[] passedOver) {
         List<String> lookedUp = new ArrayList<>();
         for (Listed file : files) {
             if (rememberable(file)) {
@@ -235,7 +248,13 @@ public final class InboxSource implements DocumentSource {
             long size = file.attributes().size();
             long modified = micros(file.attributes().lastModifiedTime());
             Candidate candidate;
-            if (before != null && before.size() == size && before.modified() == modified && modified < settledBefore) {
+            boolean unchanged = before != null && before.size() == size && before.modified() == modified
+                    && modified < settledBefore;
+            if (unchanged && before.stored()) {
+                passedOver[0]++;
+                continue;
+            }
+            if (unchanged) {
                 Path path = file.path();
                 candidate = new Candidate(key, before.contentHash(), before.contentHash(), path, () -> read(path));
             }
@@ -243,7 +262,7 @@ public final class InboxSource implements DocumentSource {
                 candidate = candidate(file, key, budget);
                 if (candidate != null && candidate.contentHash() != null && rememberable(file)
                         && modified < nowMicros() - RACY_MICROS) {
-                    hashed.add(new KnownFiles.Known(key, size, modified, candidate.contentHash()));
+                    hashed.add(new KnownFiles.Known(key, size, modified, candidate.contentHash(), false));
                 }
             }
             if (candidate != null) {

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * What intake remembers of the inbox's files: each file's size and modification time when its
  * content was last hashed, and that hash. A file whose size and modification time are unchanged
- * is not read or hashed again; whether its content is stored is still decided by the store, by
- * that hash. Implemented by the store.
+ * is not read or hashed again: when the store holds the content of that hash, the file is passed
+ * over without more ado; otherwise it is read. Implemented by the store.
  */
 public interface KnownFiles {
 
@@ -32,11 +32,15 @@ public interface KnownFiles {
      * @param size its size in bytes
      * @param modified its modification time, in microseconds since the epoch
      * @param contentHash the SHA-256 of its content then, in hex
+     * @param stored whether the store holds a document of that content (when found; ignored when remembered)
      */
-    record Known(String sourceKey, long size, long modified, String contentHash) {
+    record Known(String sourceKey, long size, long modified, String contentHash, boolean stored) {
     }
 
-    /** What is remembered of these files, by source key; files never remembered are left out. */
+    /**
+     * What is remembered of these files, by source key, and whether their content is stored; files
+     * never remembered are left out.
+     */
     Map<String, Known> find(Collection<String> sourceKeys);
 
     /** Remembers these files, replacing what was remembered of them before. */

@@ -32,10 +32,13 @@ public class KnownFileRepository implements KnownFiles {
         if (sourceKeys.isEmpty()) {
             return known;
         }
-        named.query("SELECT source_key, file_size, modified, content_hash FROM inbox_file WHERE source_key IN (:keys)",
-                new MapSqlParameterSource("keys", sourceKeys), rs -> {
+        named.query("""
+                SELECT f.source_key, f.file_size, f.modified, f.content_hash, d.id
+                FROM inbox_file f LEFT JOIN document d ON d.content_hash = f.content_hash
+                WHERE f.source_key IN (:keys)""", new MapSqlParameterSource("keys", sourceKeys), rs -> {
+                    rs.getLong(5);
                     known.put(rs.getString(1), new Known(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                            rs.getString(4)));
+                            rs.getString(4), !rs.wasNull()));
                 });
         return known;
     }

@@ -3,6 +3,7 @@ package org.watchbrief.benchmark;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +13,14 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.watchbrief.WatchbriefApplication;
 import org.watchbrief.batch.IngestLauncher;
 import org.watchbrief.batch.IngestResult;
+import org.watchbrief.digest.Digest;
+import org.watchbrief.digest.DigestComposer;
+import org.watchbrief.digest.Window;
+import org.watchbrief.render.DigestRenderer;
 
 import com.sun.management.OperatingSystemMXBean;
 
@@ -24,12 +30,16 @@ import com.sun.management.OperatingSystemMXBean;
  * inbox of the benchmark's, and one thing is done and timed. Prints one line, {@code RESULT} and
  * {@code key=value} pairs, for the harness to read.
  *
- * <p>Steps: {@code intake STORE CORPUS} reads a corpus folder into the store ({@code watchbrief
- * ingest CORPUS}); {@code routine STORE} runs intake with nothing new ({@code watchbrief ingest}:
- * the inbox, already read); {@code reoffer STORE CORPUS} offers the corpus folder again, every file
- * seen before.
+ * <p>Arguments: the step, the store's folder (database, reports) and the corpus folder, which is
+ * the inbox. Steps: {@code intake} reads the inbox into the store ({@code watchbrief ingest});
+ * {@code routine} runs intake again, with nothing new; {@code digest} composes the digest of the
+ * latest window of the store holding about {@value #WINDOW_DOCUMENTS} relevant documents and
+ * renders it as Word and PDF, as the briefing job's compose and render steps do.
  */
 public final class BenchmarkRun {
+
+    /** How many relevant documents the digest's window holds, at least. */
+    static final int WINDOW_DOCUMENTS = 1000;
 
     private BenchmarkRun() {
     }
@@ -39,14 +49,14 @@ public final class BenchmarkRun {
         MemoryWatch memory = new MemoryWatch();
         String step = args[0];
         Path store = Path.of(args[1]).toAbsolutePath();
+        Path inbox = Path.of(args[2]).toAbsolutePath();
         Map<String, Object> result = new LinkedHashMap<>();
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext context = application(store)) {
+        try (ConfigurableApplicationContext context = application(store, inbox)) {
             result.put("startSeconds", seconds(System.nanoTime() - started));
-            IngestLauncher ingest = context.getBean(IngestLauncher.class);
             switch (step) {
-                case "intake", "reoffer" -> result.putAll(ingest(ingest, List.of(Path.of(args[2]))));
-                case "routine" -> result.putAll(ingest(ingest, List.of()));
+                case "intake", "routine" -> result.putAll(ingest(context.getBean(IngestLauncher.class)));
+                case "digest" -> result.putAll(digest(context, store.resolve("reports")));
                 default -> throw new IllegalArgumentException("no step " + step);
             }
         }
@@ -59,13 +69,13 @@ public final class BenchmarkRun {
         System.out.println(line);
     }
 
-    private static Map<String, Object> ingest(IngestLauncher ingest, List<Path> paths) {
+    private static Map<String, Object> ingest(IngestLauncher ingest) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = os.getProcessCpuTime();
         long stepCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        IngestResult result = ingest.ingest(paths);
+        IngestResult result = ingest.ingest(List.of());
         long elapsed = System.nanoTime() - start;
         cpu = os.getProcessCpuTime() - cpu;
         stepCpu = threads.getCurrentThreadCpuTime() - stepCpu;
@@ -85,15 +95,53 @@ public final class BenchmarkRun {
     }
 
     /**
+     * Composes and renders the digest of the latest window holding {@value #WINDOW_DOCUMENTS}
+     * relevant documents or more, timing each part.
+     */
+    private static Map<String, Object> digest(ConfigurableApplicationContext context, Path reports) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        LocalDate end = jdbc.queryForObject("SELECT MAX(brief_date) FROM document WHERE relevant", LocalDate.class);
+        LocalDate start = end;
+        long inWindow = 0;
+        for (Map<String, Object> day : jdbc.queryForList("""
+                SELECT brief_date, COUNT(*) AS n FROM document WHERE relevant AND brief_date <= ?
+                GROUP BY brief_date ORDER BY brief_date DESC""", end)) {
+            start = ((java.sql.Date) day.get("brief_date")).toLocalDate();
+            inWindow += ((Number) day.get("n")).longValue();
+            if (inWindow >= WINDOW_DOCUMENTS) {
+                break;
+            }
+        }
+        DigestComposer composer = context.getBean(DigestComposer.class);
+        List<DigestRenderer> renderers = List.copyOf(context.getBeansOfType(DigestRenderer.class).values());
+        long begin = System.nanoTime();
+        Digest digest = composer.compose("benchmark", "Benchmark briefing", new Window(start, end), List.of());
+        long composed = System.nanoTime();
+        for (DigestRenderer renderer : renderers) {
+            renderer.render(digest, reports);
+        }
+        long rendered = System.nanoTime();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("windowDays", start.until(end).getDays() + 1);
+        figures.put("windowDocuments", digest.summary().documents());
+        figures.put("composeSeconds", seconds(composed - begin));
+        figures.put("renderSeconds", seconds(rendered - composed));
+        figures.put("seconds", seconds(rendered - begin));
+        figures.put("formats", renderers.stream().map(DigestRenderer::format).sorted().toList().toString()
+            .replace(" ", ""));
+        return figures;
+    }
+
+    /**
      * The application as the command line starts it, on the benchmark's own folders (given as
      * arguments, which take precedence over application.yml as environment variables would).
      */
-    static ConfigurableApplicationContext application(Path store) {
+    static ConfigurableApplicationContext application(Path store, Path inbox) {
         return new SpringApplicationBuilder(WatchbriefApplication.class).bannerMode(Banner.Mode.OFF)
             .logStartupInfo(false)
             .web(WebApplicationType.NONE)
             .run("--spring.datasource.url=jdbc:h2:file:" + store.resolve("data/watchbrief") + ";DB_CLOSE_ON_EXIT=FALSE",
-                    "--watchbrief.inbox=" + store.resolve("inbox"), "--watchbrief.reports-dir=" + store.resolve("reports"),
+                    "--watchbrief.inbox=" + inbox, "--watchbrief.reports-dir=" + store.resolve("reports"),
                     "--watchbrief.quarantine-dir=" + store.resolve("quarantine"));
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 
 /**
  * Writes N documents in the layouts Watchbrief reads, for benchmarks: written questions as
@@ -253,13 +254,18 @@ public final class CorpusGenerator {
                 return Long.parseLong(Files.readString(marker).substring(expected.length()).strip());
             }
             Files.createDirectories(folder);
-            long bytes = 0;
-            for (int i = 0; i < count; i++) {
+            // in parallel: document i depends on the seed and i alone, so the corpus is the same
+            long bytes = LongStream.range(0, count).parallel().map(i -> {
                 Generated document = document(i);
                 byte[] content = document.text().getBytes(StandardCharsets.UTF_8);
-                Files.write(folder.resolve(document.fileName()), content);
-                bytes += content.length;
-            }
+                try {
+                    Files.write(folder.resolve(document.fileName()), content);
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException("cannot write " + document.fileName() + " into " + folder, ex);
+                }
+                return content.length;
+            }).sum();
             Files.writeString(marker, expected + " " + bytes);
             return bytes;
         }
