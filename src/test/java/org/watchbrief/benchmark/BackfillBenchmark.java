@@ -37,8 +37,8 @@ public final class BackfillBenchmark {
     private BackfillBenchmark() {
     }
 
-    /** One size's runs: each run's figures per step, by step name. */
-    private record Size(int documents, long bytes, List<Map<String, Map<String, String>>> runs) {
+    /** One size's runs: each run's figures per step, by step name; when and under what load they were measured. */
+    private record Size(int documents, long bytes, List<Map<String, Map<String, String>>> runs, String measured) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,8 +70,16 @@ public final class BackfillBenchmark {
                 }
                 sizeRuns.add(steps);
             }
-            results.add(new Size(documents, bytes, sizeRuns));
+            Size size = new Size(documents, bytes, sizeRuns, String.format(Locale.ROOT, "%s UTC, load %.1f",
+                    ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16),
+                    load()));
+            save(dir, size);
         }
+        // every size measured in this folder, the latest measurement of each: a long size can be run on its own
+        for (Path saved : savedResults(dir)) {
+            results.add(load(saved));
+        }
+        results.sort(Comparator.comparingInt(Size::documents));
         String table = table(results);
         System.out.println(table);
         Files.writeString(report, markdown(table, started, loadBefore, load(), runs, largestRuns, largest));
@@ -112,21 +120,56 @@ public final class BackfillBenchmark {
         return figures;
     }
 
+    private static void save(Path dir, Size size) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(size.documents() + " " + size.bytes() + " " + size.measured());
+        for (Map<String, Map<String, String>> run : size.runs()) {
+            run.forEach((step, figures) -> lines.add(step + " " + figures.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "))));
+        }
+        Files.write(dir.resolve("results-" + size.documents() + ".txt"), lines);
+    }
+
+    private static List<Path> savedResults(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("results-\\d+\\.txt")).toList();
+        }
+    }
+
+    private static Size load(Path saved) throws IOException {
+        List<String> lines = Files.readAllLines(saved);
+        String[] head = lines.get(0).split(" ", 3);
+        List<Map<String, Map<String, String>>> runs = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] parts = line.split(" ");
+            if (parts[0].equals("intake")) {
+                runs.add(new LinkedHashMap<>());
+            }
+            Map<String, String> figures = new LinkedHashMap<>();
+            for (int i = 1; i < parts.length; i++) {
+                String[] kv = parts[i].split("=", 2);
+                figures.put(kv[0], kv[1]);
+            }
+            runs.get(runs.size() - 1).put(parts[0], figures);
+        }
+        return new Size(Integer.parseInt(head[0]), Long.parseLong(head[1]), runs, head[2]);
+    }
+
     private static String table(List<Size> results) {
         StringBuilder table = new StringBuilder();
         table.append("| documents | corpus MB | runs | intake s | docs/s | MB/s | peak heap MB | peak RSS MB "
-                + "| no-new run s (process s) | no-new peak heap MB | compose + render s (docs in window) |\n");
-        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| no-new run s (process s) | no-new peak heap MB | compose + render s (docs in window) | measured |\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Size size : results) {
             double mb = size.bytes() / 1_048_576.0;
             double intake = median(size, "intake", "seconds");
             table.append(String.format(Locale.ROOT,
-                    "| %,d | %.0f | %d | %.1f | %,.0f | %.1f | %.0f | %.0f | %.2f (%.1f) | %.0f | %.2f (%s) |%n",
+                    "| %,d | %.0f | %d | %.1f | %,.0f | %.1f | %.0f | %.0f | %.2f (%.1f) | %.0f | %.2f (%s) | %s |%n",
                     size.documents(), mb, size.runs().size(), intake, size.documents() / intake, mb / intake,
                     max(size, "intake", "peakHeapMb"), max(size, "intake", "peakRssMb"),
                     median(size, "routine", "seconds"), median(size, "routine", "processSeconds"),
                     max(size, "routine", "peakHeapMb"), median(size, "digest", "seconds"),
-                    size.runs().get(0).get("digest").get("windowDocuments")));
+                    size.runs().get(0).get("digest").get("windowDocuments"), size.measured()));
         }
         return table.toString();
     }
@@ -156,7 +199,8 @@ public final class BackfillBenchmark {
                 - Machine: %s, %d cores, %s RAM; %s; Java %s
                 - Load average (1 min): %.1f before, %.1f after. The machine was shared with other
                   engineers' builds while this ran: figures are medians and should be read as such.
-                - Runs: the median of %d runs per size%s.
+                - Runs: the median of %d runs per size%s. The table holds the latest measurement of
+                  each size in the benchmark folder (a size can be measured on its own).
 
                 %s
                 - intake s: the `ingest` job, from its launch to its end (not the JVM's and Spring's start,

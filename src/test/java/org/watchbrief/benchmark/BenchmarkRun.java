@@ -122,7 +122,7 @@ public final class BenchmarkRun {
         }
         long rendered = System.nanoTime();
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("windowDays", start.until(end).getDays() + 1);
+        figures.put("windowDays", java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1);
         figures.put("windowDocuments", digest.summary().documents());
         figures.put("composeSeconds", seconds(composed - begin));
         figures.put("renderSeconds", seconds(rendered - composed));
