@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A briefing run over an inbox full of hostile and broken files, beside two good ones: each bad
  * one quarantined with its reason and moved out of the inbox, the good ones stored, the run
  * completed, no external entity fetched (the canary, an HTTP server on 127.0.0.1, gets no
- * request), nothing outside the inbox read through a link, and no thread or open file left behind.
+ * request), nothing outside the inbox read through a link, and no memory, thread or open file left
+ * behind.
  */
 @SpringBootTest
 class HostileInputIT {
@@ -94,6 +95,12 @@ class HostileInputIT {
         }
     }
 
+    /** The heap in use after a full collection, in MB: what the application holds on to. */
+    private static long retainedHeapMegabytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
     private static int threads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
@@ -142,6 +149,7 @@ class HostileInputIT {
             }
         }
         int quarantinedBefore = quarantine.all().size();
+        long heapBefore = retainedHeapMegabytes();
         // when
         BriefingResult result = brief("2026-11-30");
         // then
@@ -185,6 +193,8 @@ class HostileInputIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE body LIKE '%TOP-SECRET%' OR body LIKE "
                 + "'%CANARY%'", Long.class)).isZero();
         assertThat(canary.requests()).as("no external entity was fetched").isEmpty();
+        assertThat(retainedHeapMegabytes()).as("heap held after the run, MB (%d before): nothing of the 50 MB "
+                + "file, the bomb or the 3000 attachments kept", heapBefore).isLessThan(heapBefore + 48);
         assertThat(threads()).as("threads").isLessThanOrEqualTo(threadsBefore + 2);
         assertThat(openFiles()).as("open files").isLessThanOrEqualTo(filesBefore + 2);
     }

@@ -64,6 +64,7 @@ class WebIntakeIT {
         registry.add("watchbrief.intake.http.max-attempts", () -> "3");
         registry.add("watchbrief.intake.http.initial-backoff", () -> "10ms");
         registry.add("watchbrief.intake.http.max-backoff", () -> "50ms");
+        registry.add("watchbrief.intake.http.timeout", () -> "1s");
     }
 
     @AfterAll
@@ -209,5 +210,31 @@ class WebIntakeIT {
         });
         assertThat(second.quarantined()).isEmpty();
         assertThat(api.requests(QUESTIONS + "/701")).hasSize(1);
+    }
+
+    @Test
+    void aBadRequestIsNotRetriedAndFailsTheRunSayingWhatTheServerAnswered() {
+        // given
+        api.on(QUESTIONS, uri -> Answer.status(400));
+        int requests = api.requests(QUESTIONS).size();
+        // when
+        IngestResult failed = ingest.ingest(List.of());
+        // then
+        assertThat(failed.completed()).isFalse();
+        assertThat(failed.message()).contains("parliament-questions: GET", "answered HTTP 400");
+        assertThat(api.requests(QUESTIONS)).as("asked once, not again").hasSize(requests + 1);
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsTheRunWithinItsTimeLimitsInsteadOfHangingIt() {
+        // given: every request held for a minute
+        api.on(QUESTIONS, uri -> Answer.silence(60_000));
+        long start = System.nanoTime();
+        // when
+        IngestResult failed = ingest.ingest(List.of());
+        // then
+        assertThat(failed.completed()).isFalse();
+        assertThat(failed.message()).contains("failed 3 time(s)", "no complete answer within 1 s");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(30));
     }
 }

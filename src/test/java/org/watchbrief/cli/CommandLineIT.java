@@ -223,12 +223,7 @@ class CommandLineIT {
     void theNextRunResumesARunLeftStartedByAKilledProcess() throws Exception {
         // given a run killed in the middle of a long intake (one document per transaction)
         aProjectFolder();
-        String question = Files.readString(folder.resolve("inbox/wq-01-social-media-grooming.txt"));
-        for (int i = 0; i < 600; i++) {
-            Files.writeString(folder.resolve("inbox/zz-" + i + ".txt"),
-                    question + ("\nA further paragraph on the grooming of children online, number " + i + ".\n")
-                        .repeat(300));
-        }
+        writeLongDocuments();
         Process run = start(Map.of("WATCHBRIEF_INTAKE_CHUNK_SIZE", "1"), "run", "--to", "2026-11-20");
         waitForIntakeToCommit(run);
         run.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
@@ -250,7 +245,56 @@ class CommandLineIT {
         assertThat(resumed.get("status").asString()).isEqualTo("FAILED");
         assertThat(sql("SELECT COUNT(*) FROM document")).as("every document stored once")
             .isEqualTo(sql("SELECT COUNT(DISTINCT source_key) FROM document"));
+        assertThat(sql("SELECT COUNT(*) FROM document WHERE source_key NOT LIKE 'zz-%'")).as("none lost")
+            .isEqualTo(15);
         assertThat(sql("SELECT COUNT(*) FROM digest")).isEqualTo(1);
+    }
+
+    @Test
+    void sigtermStopsARunBetweenTwoChunksAndTheNextRunResumesItWithoutRecovery() throws Exception {
+        // given a run in the middle of a long intake (one document per transaction)
+        aProjectFolder();
+        writeLongDocuments();
+        Process run = start(Map.of("WATCHBRIEF_INTAKE_CHUNK_SIZE", "1"), "run", "--to", "2026-11-20");
+        waitForIntakeToCommit(run);
+        // when: SIGTERM, as a service manager, kill or Ctrl-C sends it
+        run.toHandle().destroy();
+        Result stopped = finish(run);
+        Result jobs = watchbrief("jobs", "--json");
+        JsonNode halted = JSON.readTree(jobs.outLines().get(0));
+        String id = halted.get("execution").asString();
+        long countedByTheStep = sql("SELECT WRITE_COUNT FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'intake'");
+        long stored = sql("SELECT COUNT(*) FROM document");
+        deleteTheLongDocuments();
+        Result again = watchbrief("run", "--to", "2026-11-20");
+        // then
+        assertThat(stopped.exit()).as("ended by SIGTERM after a clean stop").isEqualTo(143);
+        assertThat(stopped.err()).contains("Asked execution " + id + " to stop at its next safe point");
+        assertThat(halted.get("status").asString()).as("recorded STOPPED, not left STARTED").isEqualTo("STOPPED");
+        assertThat(countedByTheStep).as("stopped between two chunks: what the step counted is what was stored")
+            .isEqualTo(stored)
+            .isPositive();
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).startsWith("Made the weekly briefing for 14 November 2026 to 20 November 2026;");
+        assertThat(again.err()).as("resumed as it is, no recovery needed").doesNotContain("left STARTED");
+        assertThat(sql("SELECT COUNT(*) FROM document")).as("every document stored once")
+            .isEqualTo(sql("SELECT COUNT(DISTINCT source_key) FROM document"))
+            .isGreaterThanOrEqualTo(stored);
+        assertThat(sql("SELECT COUNT(*) FROM document WHERE source_key NOT LIKE 'zz-%'")).as("the sample inbox")
+            .isEqualTo(15);
+        assertThat(sql("SELECT COUNT(*) FROM digest")).isEqualTo(1);
+        assertThat(sql("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("the stopped run restarted, not begun anew")
+            .isEqualTo(2);
+    }
+
+    /** 600 long answers, so that intake takes long enough to be stopped in the middle. */
+    private void writeLongDocuments() throws IOException {
+        String question = Files.readString(folder.resolve("inbox/wq-01-social-media-grooming.txt"));
+        for (int i = 0; i < 600; i++) {
+            Files.writeString(folder.resolve("inbox/zz-" + i + ".txt"),
+                    question + ("\nA further paragraph on the grooming of children online, number " + i + ".\n")
+                        .repeat(300));
+        }
     }
 
     /** Waits until intake has committed some documents (H2 writes its file about once a second). */

@@ -300,7 +300,7 @@ class MailDeliveryIT {
     }
 
     @Test
-    void thePasswordNeverAppearsInLogsOrOutputEvenAtTraceLevel(CapturedOutput output) throws Exception {
+    void thePasswordNeverAppearsInLogsOutputOrJobsEvenAtTraceLevel(CapturedOutput output) throws Exception {
         // given: every logger at its most verbose, Jakarta Mail's own included
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Level rootLevel = root.getLevel();
@@ -315,7 +315,7 @@ class MailDeliveryIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         try {
-            // when: a run that logs in, a resend, and a run whose login the server refuses
+            // when: a run that logs in, a resend, a run whose login the server refuses, and jobs
             assertThat(brief("team", "2026-11-16").outcome()).isEqualTo(Outcome.COMPLETED);
             assertThat(cli(out, err, "resend", "team/2026-11-16", "--to", "carol@example.org")).isZero();
             greenMail.getUserManager().getUserByEmail("watchbrief").setPassword("changed-on-the-server");
@@ -323,6 +323,9 @@ class MailDeliveryIT {
             // then
             assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(refused.message()).contains("the SMTP server refused the login");
+            assertThat(cli(out, err, "jobs")).isZero();
+            assertThat(cli(out, err, "jobs", "--json")).isZero();
+            assertThat(out.toString()).as("jobs shows the failed run's cause").contains("refused the login");
         }
         finally {
             root.setLevel(rootLevel);

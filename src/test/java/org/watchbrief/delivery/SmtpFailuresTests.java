@@ -61,4 +61,20 @@ class SmtpFailuresTests {
         assertThat(SmtpFailures.describe(refused)).isEqualTo("the SMTP server refused the login; check "
                 + "spring.mail.username and spring.mail.password (535 5.7.8 Authentication credentials invalid)");
     }
+
+    @Test
+    void aLoginTheServerRefusesForNowIsTriedAgain() {
+        // given: 454, a temporary authentication failure (the server's password store is down)
+        MailAuthenticationException later = new MailAuthenticationException(
+                new AuthenticationFailedException("454 4.7.0 Temporary authentication failure"));
+        // when, then
+        assertThat(SmtpFailures.isTransient(later)).isTrue();
+        assertThat(SmtpFailures.describe(later)).startsWith("the SMTP server refused the login");
+    }
+
+    @Test
+    void anErrorOfTheJvmIsNeverTriedAgain() {
+        assertThat(SmtpFailures.isTransient(new OutOfMemoryError("Java heap space"))).isFalse();
+        assertThat(SmtpFailures.isTransient(new MailSendException("send failed", new StackOverflowError()))).isFalse();
+    }
 }

@@ -1,7 +1,14 @@
 package org.watchbrief.intake;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,11 +123,56 @@ class HttpFetcherTests {
     @Test
     void retriesARefusedConnection() {
         // given: nothing listens there any more
-        java.net.URI gone = server.baseUrl().resolve("/api/items");
+        URI gone = server.baseUrl().resolve("/api/items");
         server.close();
         HttpFetcher fetcher2 = new HttpFetcher(settings(2, Duration.ofSeconds(2)));
         // when, then
         assertThatThrownBy(() -> fetcher2.get(gone)).isInstanceOf(HttpFailureException.class)
             .hasMessageContaining("failed 2 time(s)");
+    }
+
+    @Test
+    void retriesTwoServiceUnavailableAnswersWaitingWhatEachRetryAfterAsksThenGetsTheBody() {
+        // given: 503, 503, 200, each 503 asking for a second; the backoff alone would wait 20 and 40 ms
+        server.onInTurn("/api/items", Answer.status(503, "1"), Answer.status(503, "1"), Answer.json("{\"ok\":1}"));
+        long start = System.nanoTime();
+        // when
+        byte[] body = fetcher.get(server.baseUrl().resolve("/api/items"));
+        // then
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("{\"ok\":1}");
+        assertThat(server.requests("/api/items")).hasSize(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void aServerThatAcceptsTheConnectionAndNeverAnswersTimesOut() throws Exception {
+        // given: a socket that takes connections and then says nothing, ever
+        try (ServerSocket mute = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(mute.accept());
+                    }
+                }
+                catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            HttpFetcher impatient = new HttpFetcher(settings(2, Duration.ofMillis(500)));
+            long start = System.nanoTime();
+            // when, then
+            assertThatThrownBy(() -> impatient.get(URI.create("http://127.0.0.1:" + mute.getLocalPort()
+                    + "/api/items"))).isInstanceOf(HttpFailureException.class)
+                .hasMessageContaining("failed 2 time(s)")
+                .hasMessageContaining("no complete answer within");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(held).as("each attempt was let in, and left waiting").hasSizeGreaterThanOrEqualTo(2);
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
     }
 }
