@@ -1,7 +1,10 @@
 package org.watchbrief.batch;
 
+import java.time.Clock;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.watchbrief.intake.AnalysedDocument;
+import org.watchbrief.intake.DocumentReader;
 import org.watchbrief.intake.SourceDocument;
 
 /**
@@ -14,6 +17,11 @@ class AnalysingItemProcessor implements ItemProcessor<SourceDocument, AnalysedDo
 
     AnalysingItemProcessor(AnalysisAhead analyses) {
         this.analyses = analyses;
+    }
+
+    /** Analysing each document when it is processed, on the caller's thread. */
+    AnalysingItemProcessor(DocumentReader reader, Clock clock) {
+        this(new AnalysisAhead(reader, clock, 1));
     }
 
     @Override
