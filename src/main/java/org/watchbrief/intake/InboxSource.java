@@ -252,6 +252,7 @@ public final class InboxSource implements DocumentSource {
                     && modified < settledBefore;
             if (unchanged && before.stored()) {
                 passedOver[0]++;
+                log.debug("Already seen, unchanged since it was read: {}", key);
                 continue;
             }
             if (unchanged) {

@@ -37,8 +37,9 @@ public class KnownFileRepository implements KnownFiles {
                 FROM inbox_file f LEFT JOIN document d ON d.content_hash = f.content_hash
                 WHERE f.source_key IN (:keys)""", new MapSqlParameterSource("keys", sourceKeys), rs -> {
                     rs.getLong(5);
+                    boolean stored = !rs.wasNull(); // before another column is read: wasNull is of the last one
                     known.put(rs.getString(1), new Known(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                            rs.getString(4), !rs.wasNull()));
+                            rs.getString(4), stored));
                 });
         return known;
     }

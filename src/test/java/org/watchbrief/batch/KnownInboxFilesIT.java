@@ -17,7 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.watchbrief.intake.Hashes;
+import org.watchbrief.intake.KnownFiles;
 import org.watchbrief.store.DocumentRepository.Ingested;
+import org.watchbrief.store.KnownFileRepository;
 import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.TestDatabase;
 
@@ -50,6 +53,9 @@ class KnownInboxFilesIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    KnownFileRepository knownFiles;
 
     /** An hour ago: files dropped in a while before the run, settled and past any clock's tick. */
     private static final FileTime AN_HOUR_AGO = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
@@ -147,5 +153,24 @@ class KnownInboxFilesIT {
         // then
         assertThat(back.stored()).extracting(Ingested::sourceKey).isEmpty();
         assertThat(back.passedOver()).isEqualTo(1);
+    }
+
+    @Test
+    void filesHashedByARunThatDiedBeforeStoringThemAreReadByTheNext() throws Exception {
+        // given: a run remembered the files it hashed, then died before storing their documents
+        Path folder = Files.createDirectories(work.resolve("inbox").resolve("died"));
+        Path one = drop(folder, "one.txt", answer("youth workers"));
+        Path two = drop(folder, "two.txt", answer("social workers"));
+        knownFiles.remember(List.of(known(one, "died/one.txt"), known(two, "died/two.txt")));
+        // when
+        IngestResult next = ingest.ingest(List.of(folder));
+        // then
+        assertThat(next.stored()).extracting(Ingested::sourceKey).containsExactlyInAnyOrder("died/one.txt",
+                "died/two.txt");
+    }
+
+    private static KnownFiles.Known known(Path file, String key) throws IOException {
+        return new KnownFiles.Known(key, Files.size(file), Files.getLastModifiedTime(file).to(TimeUnit.MICROSECONDS),
+                Hashes.sha256(Files.readAllBytes(file)), false);
     }
 }

@@ -34,6 +34,9 @@ public final class BackfillBenchmark {
 
     private static final String HEAP = "-Xmx512m";
 
+    /** The heading from which BENCHMARKS.md is written by hand, and kept when the benchmark writes the table again. */
+    private static final String NOTES = "## What the time is spent on";
+
     private BackfillBenchmark() {
     }
 
@@ -82,7 +85,8 @@ public final class BackfillBenchmark {
         results.sort(Comparator.comparingInt(Size::documents));
         String table = table(results);
         System.out.println(table);
-        Files.writeString(report, markdown(table, started, loadBefore, load(), runs, largestRuns, largest));
+        Files.writeString(report, markdown(table, started, loadBefore, load(), runs, largestRuns, largest)
+                + notesKept(report));
         System.out.println("written to " + report);
     }
 
@@ -118,6 +122,16 @@ public final class BackfillBenchmark {
             throw new IllegalStateException(step + " on " + store + " failed:\n" + String.join("\n", tail));
         }
         return figures;
+    }
+
+    /** The part of an existing report written by hand (what the profile shows), kept from {@value #NOTES} on. */
+    private static String notesKept(Path report) throws IOException {
+        if (!Files.exists(report)) {
+            return "";
+        }
+        String existing = Files.readString(report);
+        int notes = existing.indexOf(NOTES);
+        return notes < 0 ? "" : "\n" + existing.substring(notes);
     }
 
     private static void save(Path dir, Size size) throws IOException {
