@@ -28,9 +28,7 @@ import com.sun.management.OperatingSystemMXBean;
  * one core. Not a test: speed depends on the machine and its load.
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.watchbrief.benchmark.AnalysisBenchmark} (arguments: rounds, seconds per round,
- * and optionally a folder of .txt documents to analyse instead, such as a generated corpus: its
- * first 2,000 in name order).
+ * -Dexec.mainClass=org.watchbrief.benchmark.AnalysisBenchmark} (arguments: rounds, seconds per round).
  */
 public final class AnalysisBenchmark {
 
@@ -40,7 +38,7 @@ public final class AnalysisBenchmark {
     public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 2;
-        List<String> texts = documents(args.length > 2 ? Path.of(args[2]) : null);
+        List<String> texts = documents();
         Analyzer analyzer = new Analyzer(Taxonomies.load(null));
         LocalDate reference = LocalDate.of(2021, 3, 29);
         int characters = texts.stream().mapToInt(String::length).sum();
@@ -89,13 +87,13 @@ public final class AnalysisBenchmark {
     }
 
     /** The seeds as the analysis sees them: headline and body, without the layout's metadata. */
-    private static List<String> documents(Path chosen) throws IOException {
+    private static List<String> documents() throws IOException {
         Path seeds = Path.of("..", "shared", "seeds");
-        Path folder = chosen != null ? chosen : Files.isDirectory(seeds) ? seeds : Path.of("inbox");
+        Path folder = Files.isDirectory(seeds) ? seeds : Path.of("inbox");
         MetadataParser parser = new MetadataParser();
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().limit(2000).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
                 ParsedDocument parsed = parser.parse(Files.readString(file).replace("\r\n", "\n"));
                 String title = parsed.metadata().title();
                 texts.add(title == null ? parsed.body() : title + "\n\n" + parsed.body());

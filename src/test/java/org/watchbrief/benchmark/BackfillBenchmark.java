@@ -217,8 +217,8 @@ public final class BackfillBenchmark {
                   each size in the benchmark folder (a size can be measured on its own).
 
                 %s
-                - intake s: the `ingest` job, from its launch to its end (not the JVM's and Spring's start,
-                  about 3 s); docs/s and MB/s from it. Peak heap: the largest heap in use before any
+                - intake s: the `ingest` job, from its launch to its end (not the JVM's and Spring's start:
+                  see the no-new run's process s); docs/s and MB/s from it. Peak heap: the largest heap in use before any
                   collection; peak RSS: the process's VmHWM.
                 - no-new run s: `watchbrief ingest` again over the same inbox, every file known; in
                   brackets the whole process, JVM and Spring start included.
