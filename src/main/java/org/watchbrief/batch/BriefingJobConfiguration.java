@@ -52,14 +52,14 @@ class BriefingJobConfiguration {
 
     @Bean
     Step intakeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            IntakeItemReader intakeItemReader, DocumentReader documentReader, DocumentRepository documents,
+            IntakeItemReader intakeItemReader, AnalysisAhead analysisAhead, DocumentRepository documents,
             QuarantineSkipListener quarantineSkipListener, WatchbriefProperties properties, Clock clock,
             StepReporter stepReporter, IntakeLock intakeLock) {
         return new StepBuilder("intake", jobRepository)
             .<SourceDocument, AnalysedDocument>chunk(properties.intake().chunkSize())
             .transactionManager(transactionManager)
             .reader(intakeItemReader)
-            .processor(new AnalysingItemProcessor(documentReader, clock))
+            .processor(new AnalysingItemProcessor(analysisAhead))
             .writer(new DocumentItemWriter(documents, clock))
             .faultTolerant()
             .skipPolicy(new QuarantineSkipPolicy(properties.intake().skipLimit()))
@@ -74,8 +74,20 @@ class BriefingJobConfiguration {
     @Bean
     @StepScope
     IntakeItemReader intakeItemReader(InboxSource inbox, WebSources webSources, DocumentRepository documents,
-            QuarantineRepository quarantine, WatermarkRepository watermarks, Clock clock) {
-        return new IntakeItemReader(inbox, webSources.enabled(), documents, quarantine, watermarks, clock);
+            QuarantineRepository quarantine, WatermarkRepository watermarks, Clock clock, AnalysisAhead analysisAhead,
+            WatchbriefProperties properties) {
+        IntakeItemReader reader = new IntakeItemReader(inbox, webSources.enabled(), documents, quarantine, watermarks,
+                clock);
+        // two chunks ahead: the next chunk is analysed while this one is written
+        reader.analyseAhead(analysisAhead, 2 * properties.intake().chunkSize());
+        return reader;
+    }
+
+    /** A thread per core analysing (the step's own thread waits for them while it is not writing); they end with the step. */
+    @Bean
+    @StepScope
+    AnalysisAhead analysisAhead(DocumentReader documentReader, Clock clock) {
+        return new AnalysisAhead(documentReader, clock, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     @Bean

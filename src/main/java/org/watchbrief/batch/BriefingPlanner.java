@@ -93,11 +93,13 @@ public class BriefingPlanner {
         List<String> unreadable = new ArrayList<>();
         int alreadySeen = 0;
         if (BriefingPlan.readsInbox(state, resumeAt)) {
-            int listed = inbox.list().size();
-            // the inbox only: a dry run does not call the web sources
-            IntakeItemReader reader = new IntakeItemReader(inbox, List.of(), documents, quarantine, watermarks, clock);
-            reader.readFrom(inbox);
-            reader.open(new ExecutionContext());
+            // the inbox only: a dry run does not call the web sources, and remembers nothing of the files it hashes
+            InboxSource readOnly = inbox.readOnly();
+            IntakeItemReader reader = new IntakeItemReader(readOnly, List.of(), documents, quarantine, watermarks,
+                    clock);
+            reader.readFrom(readOnly);
+            ExecutionContext counts = new ExecutionContext();
+            reader.open(counts);
             try {
                 for (boolean more = true; more;) {
                     try {
@@ -111,11 +113,12 @@ public class BriefingPlanner {
                         unreadable.add(ex.sourceKey() + ": " + ex.reason());
                     }
                 }
+                reader.update(counts);
             }
             finally {
                 reader.close();
             }
-            alreadySeen = listed - newDocuments.size() - unreadable.size();
+            alreadySeen = (int) counts.getLong(IntakeItemReader.PASSED_OVER, 0L);
         }
         return new BriefingPlan(parameters, state, last == null ? null : last.getId(), resumeAt, inbox.directory(),
                 newDocuments, unreadable, alreadySeen, themes, files, parameters.recipients(schedule));

@@ -63,8 +63,10 @@ public class IngestLauncher {
             message = execution.getAllFailureExceptions().stream().map(BriefingLauncher::rootMessage).findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
         }
+        DocumentRepository.IngestedCounts counts = documents.ingestedCounts(execution.getId());
         return new IngestResult(execution.getStatus() == BatchStatus.COMPLETED, execution.getId(), read, passedOver,
-                documents.ingestedBy(execution.getId()), quarantine.byExecution(execution.getId()), message);
+                documents.ingestedBy(execution.getId(), IngestResult.LISTED), counts.versions(), counts.newVersions(),
+                quarantine.byExecution(execution.getId()), message);
     }
 
     /** Everything quarantined, oldest first. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -29,6 +30,7 @@ import org.watchbrief.intake.DocumentSource.Harvest;
 import org.watchbrief.intake.InboxSource;
 import org.watchbrief.intake.SourceDocument;
 import org.watchbrief.intake.SourceUnavailableException;
+import org.watchbrief.intake.UnreadableDocumentException;
 import org.watchbrief.store.DocumentRepository;
 import org.watchbrief.store.QuarantineRepository;
 import org.watchbrief.store.SourceRevision;
@@ -43,6 +45,12 @@ import org.watchbrief.store.WatermarkRepository;
  * completed, that is when everything it listed has been stored or quarantined; a failed run
  * leaves it where it was, and the next run lists the same items again. A restart therefore needs
  * no saved state. Step-scoped: one instance per step execution.
+ *
+ * <p>Memory stays the same however much a source lists: sources are listed a page at a time, and
+ * what this run has seen (to pass over the same content met twice in one run, before the first is
+ * committed) is remembered for the last {@value #RECENT} candidates only, far more than can be
+ * read and not yet committed. With {@link #analyseAhead}, documents are read a little ahead of
+ * the step and handed to {@link AnalysisAhead} as they are read.
  */
 class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutionListener {
 
@@ -53,6 +61,12 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
 
     /** Step execution context: how many candidates were passed over as seen before. */
     static final String PASSED_OVER = "intake.passedOver";
+
+    /** How many of this run's latest candidates are remembered, to pass over the same content met twice. */
+    static final int RECENT = 20_000;
+
+    /** The most bytes of documents read ahead of the step. */
+    private static final long AHEAD_BYTES = 64L << 20;
 
     private final InboxSource inbox;
 
@@ -68,9 +82,18 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
 
     private final Deque<DocumentSource> sources = new ArrayDeque<>();
 
-    private final Set<SourceRevision> seenThisRun = new HashSet<>();
+    private final Set<SourceRevision> seenThisRun = recent();
 
-    private final Set<String> hashesThisRun = new HashSet<>();
+    private final Set<String> hashesThisRun = recent();
+
+    /** Documents read ahead of the step, or the failure met reading one, in order. */
+    private final Deque<Object> ahead = new ArrayDeque<>();
+
+    private long aheadBytes;
+
+    private AnalysisAhead analyses;
+
+    private int lookahead;
 
     private final Map<String, String> harvested = new LinkedHashMap<>();
 
@@ -109,6 +132,24 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
         }
     }
 
+    /**
+     * Reads up to {@code documents} documents ahead of the step, handing each to {@code analyses}
+     * as it is read, so that they are analysed while the step writes.
+     */
+    void analyseAhead(AnalysisAhead analyses, int documents) {
+        this.analyses = analyses;
+        this.lookahead = documents;
+    }
+
+    private static <T> Set<T> recent() {
+        return Collections.newSetFromMap(new LinkedHashMap<T, Boolean>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<T, Boolean> eldest) {
+                return size() > RECENT;
+            }
+        });
+    }
+
     /** Reads the given source alone, outside a step (the planner of a dry run). */
     void readFrom(DocumentSource only) {
         sources.clear();
@@ -122,6 +163,49 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
 
     @Override
     public SourceDocument read() {
+        if (analyses == null) {
+            return next();
+        }
+        fill();
+        Object first = ahead.poll();
+        if (first instanceof RuntimeException failure) {
+            throw failure;
+        }
+        SourceDocument document = (SourceDocument) first;
+        if (document != null) {
+            aheadBytes -= document.content().length;
+        }
+        return document;
+    }
+
+    /**
+     * Reads ahead, up to the lookahead or its bytes. A failure is kept in its place, to be thrown
+     * when the step reaches it: an unreadable document is then skipped as it would have been; any
+     * other failure (a source down) ends the reading ahead, and fails the step when reached.
+     */
+    private void fill() {
+        while (ahead.size() < lookahead && aheadBytes < AHEAD_BYTES && !stoppedAhead()) {
+            try {
+                SourceDocument document = next();
+                if (document == null) {
+                    return;
+                }
+                ahead.add(document);
+                aheadBytes += document.content().length;
+                analyses.submit(document);
+            }
+            catch (RuntimeException ex) {
+                ahead.add(ex);
+            }
+        }
+    }
+
+    private boolean stoppedAhead() {
+        return ahead.peekLast() instanceof RuntimeException last && !(last instanceof UnreadableDocumentException);
+    }
+
+    /** The next document to take in, {@code null} when every source is read. */
+    private SourceDocument next() {
         while (true) {
             if (pending.hasNext()) {
                 Candidate candidate = pending.next();
@@ -147,16 +231,19 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
                 log.info("Reading {}{}", source.name(), watermark == null ? "" : " from " + watermark);
             }
             List<Candidate> page;
+            long passedBefore = harvest.passedOver();
             try {
                 page = harvest.nextPage();
             }
             catch (SourceUnavailableException ex) {
                 throw unavailable(ex);
             }
+            passedOver += harvest.passedOver() - passedBefore;
             if (page.isEmpty()) {
                 if (harvest.watermark() != null) {
                     harvested.put(source.name(), harvest.watermark());
                 }
+                harvest.close();
                 harvest = null;
                 continue;
             }
@@ -204,6 +291,9 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
 
     @Override
     public void close() {
+        if (harvest != null) {
+            harvest.close();
+        }
         if (!closed) {
             closed = true;
             log.info("Intake: {} document(s) already seen, passed over", passedOver);

@@ -15,6 +15,7 @@ import org.watchbrief.intake.TextExtractor;
 import org.watchbrief.render.RenderProperties;
 import org.watchbrief.schedule.ScheduleLoader;
 import org.watchbrief.schedule.Schedules;
+import org.watchbrief.store.KnownFileRepository;
 
 /** The plain objects of the other rooms, as beans. */
 @Configuration(proxyBeanMethods = false)
@@ -38,9 +39,9 @@ class WatchbriefConfiguration {
     }
 
     @Bean
-    InboxSource inboxSource(WatchbriefProperties properties) {
+    InboxSource inboxSource(WatchbriefProperties properties, KnownFileRepository knownFiles) {
         return new InboxSource(properties.inbox(), properties.intake().maxFileSize().toBytes(),
-                properties.intake().settleTime());
+                properties.intake().settleTime()).withKnownFiles(knownFiles);
     }
 
     @Bean

@@ -93,9 +93,9 @@ class IngestCommand implements Callable<Integer> {
     }
 
     static int report(IngestResult result, PrintWriter out, PrintWriter err) {
-        long versions = result.stored().stream().filter(i -> i.version() > 1).count();
-        out.println((result.stored().size() + result.quarantined().size()) + " new document(s): "
-                + (result.stored().size() - versions) + " stored, "
+        long versions = result.newVersions();
+        out.println((result.storedCount() + result.quarantined().size()) + " new document(s): "
+                + (result.storedCount() - versions) + " stored, "
                 + versions + " new version(s) of documents stored before, " + result.quarantined().size()
                 + " quarantined; " + result.passedOver() + " passed over as seen before.");
         for (Ingested stored : result.stored()) {
@@ -104,6 +104,9 @@ class IngestCommand implements Callable<Integer> {
                     + (stored.version() > 1 ? ", version " + stored.version() : "")
                     + (stored.holding() ? ", holding answer" : "") + (stored.relevant() ? "" : ", not relevant")
                     + (stored.textCut() ? ", text cut at watchbrief.intake.max-characters" : ""));
+        }
+        if (result.storedCount() > result.stored().size()) {
+            out.println("  ... and " + (result.storedCount() - result.stored().size()) + " more stored");
         }
         for (Entry entry : result.quarantined()) {
             out.println("  quarantined  " + entry.sourceKey() + ": " + entry.reason());

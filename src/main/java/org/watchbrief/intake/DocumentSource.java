@@ -22,7 +22,7 @@ public interface DocumentSource {
     Harvest harvest(String watermark, LocalDate today);
 
     /** One run's listing of a source. Not thread-safe. */
-    interface Harvest {
+    interface Harvest extends AutoCloseable {
 
         /**
          * The next page of candidates, empty when the listing is done.
@@ -36,5 +36,18 @@ public interface DocumentSource {
          * {@code null} when the source keeps none (the inbox is listed whole every run).
          */
         String watermark();
+
+        /**
+         * How many items this listing has passed over so far without offering them, known to be
+         * stored already (the inbox's files unchanged since they were read).
+         */
+        default long passedOver() {
+            return 0;
+        }
+
+        /** Lets go of what the listing holds (an open folder), when it is left before its end. */
+        @Override
+        default void close() {
+        }
     }
 }

@@ -74,6 +74,21 @@ public final class MetadataParser {
 
     private static final Pattern TODAY = Pattern.compile("\\btoday \\(" + DATE + "\\)");
 
+    // compiled once: a backfill parses a million documents
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#+\\s*");
+
+    private static final Pattern HTML_SUFFIX = Pattern.compile("\\s+\\(HTML\\)$");
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static final Pattern EMPHASIS = Pattern.compile("^\\*|\\*$");
+
+    private static final Pattern WEEKDAY = Pattern.compile("^[A-Z][a-z]+day,?\\s+");
+
+    private static final Pattern ORDINAL = Pattern.compile("(?<=\\d)(st|nd|rd|th)\\b");
+
+    private static final Pattern SEPT = Pattern.compile("\\bSept\\b");
+
     /** GOV.UK's format labels, printed above or below a page's title, and the types they mean. */
     private static final Map<String, DocumentType> GOV_UK_FORMATS = Map.ofEntries(
             Map.entry("press release", DocumentType.PRESS_RELEASE), Map.entry("news story", DocumentType.NEWS_STORY),
@@ -319,7 +334,7 @@ public final class MetadataParser {
         List<String> body = new ArrayList<>();
         int seen = 0;
         for (String raw : lines) {
-            String line = raw.replaceFirst("^#+\\s*", "");
+            String line = MARKDOWN_HEADING.matcher(raw).replaceFirst("");
             Matcher m;
             if (FURNITURE.contains(line)) {
                 continue;
@@ -353,7 +368,7 @@ public final class MetadataParser {
             if (!titleDone) {
                 titleDone = true;
                 if (headline(line)) {
-                    title = line.replaceFirst("\\s+\\(HTML\\)$", "");
+                    title = HTML_SUFFIX.matcher(line).replaceFirst("");
                     continue;
                 }
             }
@@ -375,18 +390,16 @@ public final class MetadataParser {
     /** A line that reads as a headline: short, not a sentence ending in a full stop, not a question to a minister. */
     private static boolean headline(String line) {
         return line.length() <= 200 && !line.endsWith(".") && !line.startsWith("To ask")
-                && !line.startsWith("(") && line.split("\\s+").length <= 30 && !DATE_ONLY.matcher(line).find();
+                && !line.startsWith("(") && WHITESPACE.split(line).length <= 30 && !DATE_ONLY.matcher(line).find();
     }
 
     /** Parses "15th March 2021", "6 November 2018", "Thursday 3 December 2015", "04 Aug 2017"; {@code null} when it is no date. */
     static LocalDate date(String text) {
-        String plain = text.strip()
-            .replaceAll("^\\*|\\*$", "")
-            .replaceAll("^[A-Z][a-z]+day,?\\s+", "")
-            .replaceAll("(?<=\\d)(st|nd|rd|th)\\b", "")
-            .replace(",", "")
-            .replaceAll("\\bSept\\b", "Sep")
-            .replaceAll("\\s+", " ");
+        String plain = EMPHASIS.matcher(text.strip()).replaceAll("");
+        plain = WEEKDAY.matcher(plain).replaceAll("");
+        plain = ORDINAL.matcher(plain).replaceAll("").replace(",", "");
+        plain = SEPT.matcher(plain).replaceAll("Sep");
+        plain = WHITESPACE.matcher(plain).replaceAll(" ");
         for (DateTimeFormatter format : DATE_FORMATS) {
             try {
                 return LocalDate.parse(plain, format);

@@ -254,12 +254,31 @@ public class DocumentRepository {
 
     /** The versions taken in by one run, in the order they were stored. */
     public List<Ingested> ingestedBy(long jobExecutionId) {
+        return ingestedBy(jobExecutionId, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} versions taken in by one run, in the order they were stored. */
+    public List<Ingested> ingestedBy(long jobExecutionId, int limit) {
         return jdbc.query("""
                 SELECT source_key, title, doc_type, version, brief_date, relevant, holding, text_cut
-                FROM document WHERE job_execution_id = ? ORDER BY id
+                FROM document WHERE job_execution_id = ? ORDER BY id FETCH FIRST ? ROWS ONLY
                 """, (rs, n) -> new Ingested(rs.getString("source_key"), rs.getString("title"),
                 DocumentType.fromLabel(rs.getString("doc_type")), rs.getInt("version"), localDate(rs, "brief_date"),
-                rs.getBoolean("relevant"), rs.getBoolean("holding"), rs.getBoolean("text_cut")), jobExecutionId);
+                rs.getBoolean("relevant"), rs.getBoolean("holding"), rs.getBoolean("text_cut")), jobExecutionId, limit);
+    }
+
+    /**
+     * How many versions one run took in, and how many of them were new versions of documents
+     * stored before.
+     */
+    public record IngestedCounts(long versions, long newVersions) {
+    }
+
+    public IngestedCounts ingestedCounts(long jobExecutionId) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*), COALESCE(SUM(CASE WHEN version > 1 THEN 1 ELSE 0 END), 0)
+                FROM document WHERE job_execution_id = ?
+                """, (rs, n) -> new IngestedCounts(rs.getLong(1), rs.getLong(2)), jobExecutionId);
     }
 
     /**

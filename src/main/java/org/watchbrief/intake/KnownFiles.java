@@ -1,0 +1,64 @@
+package org.watchbrief.intake;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What intake remembers of the inbox's files: each file's size and modification time when its
+ * content was last hashed, and that hash. A file whose size and modification time are unchanged
+ * is not read or hashed again: when the store holds the content of that hash, the file is passed
+ * over without more ado; otherwise it is read. Implemented by the store.
+ */
+public interface KnownFiles {
+
+    /** Remembers nothing: every file is read and hashed. */
+    KnownFiles NONE = new KnownFiles() {
+        @Override
+        public Map<String, Known> find(Collection<String> sourceKeys) {
+            return Map.of();
+        }
+
+        @Override
+        public void remember(List<Known> files) {
+            // nothing
+        }
+    };
+
+    /**
+     * A file as it was when hashed.
+     *
+     * @param sourceKey the file's path relative to the inbox
+     * @param size its size in bytes
+     * @param modified its modification time, in microseconds since the epoch
+     * @param contentHash the SHA-256 of its content then, in hex
+     * @param stored whether the store holds a document of that content (when found; ignored when remembered)
+     */
+    record Known(String sourceKey, long size, long modified, String contentHash, boolean stored) {
+    }
+
+    /**
+     * What is remembered of these files, by source key, and whether their content is stored; files
+     * never remembered are left out.
+     */
+    Map<String, Known> find(Collection<String> sourceKeys);
+
+    /** Remembers these files, replacing what was remembered of them before. */
+    void remember(List<Known> files);
+
+    /** The same lookups, remembering nothing new: for a dry run, which changes nothing. */
+    default KnownFiles readOnly() {
+        KnownFiles all = this;
+        return new KnownFiles() {
+            @Override
+            public Map<String, Known> find(Collection<String> sourceKeys) {
+                return all.find(sourceKeys);
+            }
+
+            @Override
+            public void remember(List<Known> files) {
+                // a dry run writes nothing
+            }
+        };
+    }
+}
