@@ -132,7 +132,9 @@ class InboxSourceTests {
             }
         });
         writer.start();
-        InboxSource source = new InboxSource(inbox, 10_000_000, Duration.ofMillis(50));
+        // a settle time 30 times the writer's pace: a loaded machine that pauses the writer for a
+        // moment must not make the file look finished
+        InboxSource source = new InboxSource(inbox, 10_000_000, Duration.ofMillis(300));
         // when
         List<Candidate> listed;
         try {
