@@ -20,7 +20,7 @@ import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.Digests.WordDigest;
 import org.watchbrief.support.Digests;
 import org.watchbrief.support.SampleInbox;
-import org.watchbrief.support.TestDatabase;
+import org.watchbrief.support.TestWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,10 +38,7 @@ class BriefingJobIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         SampleInbox.copyTo(work.resolve("inbox"));
-        TestDatabase.register(registry, work);
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
     }
 
     @Autowired

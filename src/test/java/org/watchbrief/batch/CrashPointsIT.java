@@ -40,6 +40,7 @@ import org.watchbrief.support.CrashPoints;
 import org.watchbrief.support.CrashPoints.Point;
 import org.watchbrief.support.FreePorts;
 import org.watchbrief.support.SampleInbox;
+import org.watchbrief.support.TestWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,10 +76,7 @@ class CrashPointsIT {
                 recipients: [alice@example.org, bob@example.org]
                 subject: "Briefing to {windowEnd}"
                 """);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
         registry.add("watchbrief.schedules-dir", schedules::toString);
         registry.add("watchbrief.intake.chunk-size", () -> "5");
         registry.add("watchbrief.intake.settle-time", () -> "0s");

@@ -29,6 +29,7 @@ import org.watchbrief.store.QuarantineRepository.Entry;
 import org.watchbrief.support.DocumentFiles;
 import org.watchbrief.support.HostileFiles;
 import org.watchbrief.support.LocalServer;
+import org.watchbrief.support.TestWorkspace;
 import org.watchbrief.support.LocalServer.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,10 +57,7 @@ class HostileInputIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(work.resolve("inbox"));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
         registry.add("watchbrief.intake.chunk-size", () -> "4");
         registry.add("watchbrief.intake.settle-time", () -> "0s");
         // room for the 50 MB text, which is then cut at the character limit

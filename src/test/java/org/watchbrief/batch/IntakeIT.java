@@ -31,7 +31,7 @@ import org.watchbrief.store.QuarantineRepository;
 import org.watchbrief.store.QuarantineRepository.Entry;
 import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.DocumentFiles;
-import org.watchbrief.support.TestDatabase;
+import org.watchbrief.support.TestWorkspace;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,10 +52,7 @@ class IntakeIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(work.resolve("inbox"));
-        TestDatabase.register(registry, work);
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
         registry.add("watchbrief.intake.chunk-size", () -> "5");
     }
 

@@ -21,7 +21,7 @@ import org.watchbrief.batch.BriefingResult.Outcome;
 import org.watchbrief.digest.Window;
 import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.SampleInbox;
-import org.watchbrief.support.TestDatabase;
+import org.watchbrief.support.TestWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,10 +40,7 @@ class IntakeLockIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         SampleInbox.copyTo(work.resolve("inbox"));
-        TestDatabase.register(registry, work);
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
     }
 
     @Autowired

@@ -22,7 +22,7 @@ import org.watchbrief.intake.KnownFiles;
 import org.watchbrief.store.DocumentRepository.Ingested;
 import org.watchbrief.store.KnownFileRepository;
 import org.watchbrief.support.BothDatabases;
-import org.watchbrief.support.TestDatabase;
+import org.watchbrief.support.TestWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,10 +41,7 @@ class KnownInboxFilesIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(work.resolve("inbox"));
-        TestDatabase.register(registry, work);
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
         registry.add("watchbrief.intake.settle-time", () -> "0s");
     }
 

@@ -28,7 +28,7 @@ import org.watchbrief.store.WatermarkRepository;
 import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.LocalServer.Answer;
 import org.watchbrief.support.LocalServer;
-import org.watchbrief.support.TestDatabase;
+import org.watchbrief.support.TestWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.watchbrief.support.ApiPayloads.aQuestion;
@@ -55,10 +55,7 @@ class WebIntakeIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(work.resolve("inbox"));
-        TestDatabase.register(registry, work);
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
         registry.add("watchbrief.intake.sources.parliament-questions.enabled", () -> "true");
         registry.add("watchbrief.intake.sources.parliament-questions.base-url", () -> api.baseUrl().toString());
         registry.add("watchbrief.intake.http.max-attempts", () -> "3");

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.Digests;
 import org.watchbrief.support.SampleInbox;
-import org.watchbrief.support.TestDatabase;
+import org.watchbrief.support.TestWorkspace;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,10 +43,7 @@ class CliIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
         SampleInbox.copyTo(work.resolve("inbox"));
-        TestDatabase.register(registry, work);
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
     }
 
     @Autowired

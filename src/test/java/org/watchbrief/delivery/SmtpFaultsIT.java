@@ -28,6 +28,7 @@ import org.watchbrief.store.OutboxEntry;
 import org.watchbrief.store.OutboxRepository;
 import org.watchbrief.support.SampleInbox;
 import org.watchbrief.support.ScriptedSmtpServer;
+import org.watchbrief.support.TestWorkspace;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,10 +62,7 @@ class SmtpFaultsIT {
                 recipients: [alice@example.org]
                 subject: "Briefing to {windowEnd}"
                 """);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + work.resolve("db/watchbrief"));
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
         registry.add("watchbrief.schedules-dir", schedules::toString);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", smtp::port);

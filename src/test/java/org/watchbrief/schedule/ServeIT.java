@@ -33,7 +33,7 @@ import org.watchbrief.support.AfterSentHook;
 import org.watchbrief.support.BothDatabases;
 import org.watchbrief.support.FreePorts;
 import org.watchbrief.support.SampleInbox;
-import org.watchbrief.support.TestDatabase;
+import org.watchbrief.support.TestWorkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,10 +69,7 @@ class ServeIT {
                 recipients: [alice@example.org, bob@example.org]
                 subject: "Online child safety briefing, week to {windowEnd}"
                 """);
-        TestDatabase.register(registry, work);
-        registry.add("watchbrief.inbox", () -> work.resolve("inbox").toString());
-        registry.add("watchbrief.reports-dir", () -> work.resolve("reports").toString());
-        registry.add("watchbrief.quarantine-dir", () -> work.resolve("quarantine").toString());
+        TestWorkspace.register(registry, work);
         registry.add("watchbrief.schedules-dir", schedules::toString);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
