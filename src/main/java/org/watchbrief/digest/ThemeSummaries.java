@@ -25,6 +25,10 @@ final class ThemeSummaries {
 
     private static final int SHORTEST_SENTENCE = 25;
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+
     private ThemeSummaries() {
     }
 
@@ -94,11 +98,11 @@ final class ThemeSummaries {
     static List<String> sentences(String text) {
         List<String> sentences = new ArrayList<>();
         BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.UK);
-        for (String paragraph : text.split("\\R")) {
+        for (String paragraph : LINE_BREAK.split(text)) {
             iterator.setText(paragraph);
             int start = iterator.first();
             for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-                String sentence = paragraph.substring(start, end).replaceAll("\\s+", " ").strip();
+                String sentence = WHITESPACE.matcher(paragraph.substring(start, end)).replaceAll(" ").strip();
                 if (!sentence.isEmpty()) {
                     sentences.add(sentence);
                 }
