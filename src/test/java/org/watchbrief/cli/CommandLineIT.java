@@ -287,10 +287,10 @@ class CommandLineIT {
             .isEqualTo(2);
     }
 
-    /** 600 long answers, so that intake takes long enough to be stopped in the middle. */
+    /** 2,000 long answers, so that intake takes long enough to be stopped in the middle, even on an idle machine. */
     private void writeLongDocuments() throws IOException {
         String question = Files.readString(folder.resolve("inbox/wq-01-social-media-grooming.txt"));
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < 2000; i++) {
             Files.writeString(folder.resolve("inbox/zz-" + i + ".txt"),
                     question + ("\nA further paragraph on the grooming of children online, number " + i + ".\n")
                         .repeat(300));
@@ -302,7 +302,7 @@ class CommandLineIT {
         for (int i = 0; i < 240; i++) {
             String err = Files.readString(folder.resolve(".stderr"));
             if (err.contains("Reading inbox")) {
-                Thread.sleep(2000);
+                Thread.sleep(1000);
                 assertThat(run.isAlive()).as("the run is still in intake when killed; stderr so far:%n%s", err)
                     .isTrue();
                 return;
