@@ -97,6 +97,9 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
 
     private final Map<String, String> harvested = new LinkedHashMap<>();
 
+    /** The listings done, told when the step has completed. */
+    private final List<Harvest> done = new ArrayList<>();
+
     private DocumentSource source;
 
     private Harvest harvest;
@@ -243,6 +246,7 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
                 if (harvest.watermark() != null) {
                     harvested.put(source.name(), harvest.watermark());
                 }
+                done.add(harvest);
                 harvest.close();
                 harvest = null;
                 continue;
@@ -307,6 +311,10 @@ class IntakeItemReader implements ItemStreamReader<SourceDocument>, StepExecutio
                 watermarks.save(name, mark, clock.instant());
                 log.info("Watermark of {} moved to {}", name, mark);
             });
+            List<String> quarantined = quarantine.byExecution(stepExecution.getJobExecutionId()).stream()
+                .map(QuarantineRepository.Entry::sourceKey)
+                .toList();
+            done.forEach(listing -> listing.completed(quarantined));
         }
         stepExecution.getExecutionContext().putLong(PASSED_OVER, passedOver);
         return null;

@@ -1,6 +1,7 @@
 package org.watchbrief.intake;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -43,6 +44,14 @@ public interface DocumentSource {
          */
         default long passedOver() {
             return 0;
+        }
+
+        /**
+         * Called when every candidate this listing offered has been stored or quarantined (the
+         * step has completed), with the source keys of those quarantined: for what a source
+         * records of a listing done (the inbox, its buckets). Nothing by default.
+         */
+        default void completed(Collection<String> quarantined) {
         }
 
         /** Lets go of what the listing holds (an open folder), when it is left before its end. */

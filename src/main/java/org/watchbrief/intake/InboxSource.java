@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -167,8 +169,13 @@ public final class InboxSource implements DocumentSource {
 
     /** The key of a file; a control character in it is written as an escape ({@code \n}), so a key is one line. */
     public String sourceKey(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        String key = absolute.startsWith(inbox) ? inbox.relativize(absolute).toString() : absolute.toString();
+        String key = file.getNameCount() == inbox.getNameCount() + 1 && file.startsWith(inbox)
+                ? file.getFileName().toString() : "";
+        if (key.isEmpty() || key.equals(".") || key.equals("..")) {
+            // not a file listed in the inbox itself, which is keyed by its name without normalising (a million a run)
+            Path absolute = file.toAbsolutePath().normalize();
+            key = absolute.startsWith(inbox) ? inbox.relativize(absolute).toString() : absolute.toString();
+        }
         return hasControlCharacter(key) ? escape(key) : key;
     }
 
@@ -181,7 +188,10 @@ public final class InboxSource implements DocumentSource {
         long started = nowMicros();
         return new Harvest() {
 
-            private Listing listing = new Listing(roots, null);
+            /** By bucket, when the whole inbox is read (not the paths given to ingest). */
+            private InboxBuckets buckets;
+
+            private Listing listing;
 
             private boolean listedAgain;
 
@@ -189,6 +199,9 @@ public final class InboxSource implements DocumentSource {
 
             @Override
             public List<Candidate> nextPage() {
+                if (listing == null) {
+                    start();
+                }
                 while (true) {
                     List<Listed> files = listing.next(PAGE);
                     if (files.isEmpty()) {
@@ -198,13 +211,37 @@ public final class InboxSource implements DocumentSource {
                         // once the pages before have been read: files renamed or dropped in meanwhile
                         listedAgain = true;
                         Listing first = listing;
-                        listing = new Listing(first.folders(), path -> first.offerAgain(path, started - LAG_MICROS));
+                        listing = new Listing(first.folders(), path -> first.offerAgain(path, started - LAG_MICROS)
+                                || buckets != null && buckets.clean(sourceKey(path))
+                                        && Listing.microsOf(lastChange(path)) >= started - LAG_MICROS, null);
                         continue;
                     }
-                    List<Candidate> page = candidates(files, passedOver);
+                    List<Candidate> page = candidates(files, passedOver, buckets, listedAgain);
                     if (!page.isEmpty()) {
                         return page;
                     }
+                }
+            }
+
+            /**
+             * Sums the inbox up by bucket first: when every bucket is clean, that listing is all
+             * there is to do; otherwise the files of the clean buckets are passed over unlooked-up.
+             */
+            private void start() {
+                if (paths != null) {
+                    listing = new Listing(roots, null, null);
+                    return;
+                }
+                Listing first = new Listing(roots, null, null);
+                buckets = sumUp(first);
+                passedOver[0] += buckets.cleanFiles();
+                log.debug("Inbox: {} file(s) in buckets unchanged since all stored, passed over", buckets.cleanFiles());
+                if (buckets.allClean()) {
+                    listing = first;
+                }
+                else {
+                    first.close();
+                    listing = new Listing(roots, null, path -> buckets.clean(sourceKey(path)));
                 }
             }
 
@@ -219,18 +256,57 @@ public final class InboxSource implements DocumentSource {
             }
 
             @Override
+            public void completed(Collection<String> quarantined) {
+                if (buckets != null) {
+                    buckets.completed(quarantined);
+                }
+            }
+
+            @Override
             public void close() {
-                listing.close();
+                if (listing != null) {
+                    listing.close();
+                }
             }
         };
+    }
+
+    /**
+     * The inbox summed up by bucket, from a listing of its own (no file is read), beside what was
+     * recorded. The attributes of a page's files are read on every core: a million of them are most
+     * of a routine run.
+     */
+    private InboxBuckets sumUp(Listing listing) {
+        FileBuckets listed = new FileBuckets();
+        for (List<Path> paths = listing.nextPaths(PAGE); !paths.isEmpty(); paths = listing.nextPaths(PAGE)) {
+            List<Listed> files = paths.parallelStream().map(path -> {
+                BasicFileAttributes attributes = Listing.attributes(path);
+                return attributes == null || attributes.isDirectory() ? null : new Listed(path, attributes);
+            }).toList();
+            for (Listed file : files) {
+                if (file == null) {
+                    continue;
+                }
+                String key = sourceKey(file.path());
+                if (rememberable(file)) {
+                    listed.add(key, file.attributes().size(), micros(file.attributes().lastModifiedTime()));
+                }
+                else {
+                    listed.spoil(key);
+                }
+            }
+        }
+        return new InboxBuckets(listed, known);
     }
 
     /**
      * A page of listed files as candidates, with one lookup of what is remembered of them. Files
      * unchanged since they were read, whose content is stored, are passed over (counted in
      * {@code passedOver}); files gone since they were listed, or still being written, are left out.
+     * Each file is summed up in {@code buckets} (when given) as passed over or taken in, or spoils
+     * its bucket; so does every file of a listing again.
      */
-    private List<Candidate> candidates(List<Listed> files, long[] passedOver) {
+    private List<Candidate> candidates(List<Listed> files, long[] passedOver, InboxBuckets buckets, boolean again) {
         List<String> lookedUp = new ArrayList<>();
         for (Listed file : files) {
             if (rememberable(file)) {
@@ -250,12 +326,13 @@ public final class InboxSource implements DocumentSource {
             Candidate candidate;
             boolean unchanged = before != null && before.size() == size && before.modified() == modified
                     && modified < settledBefore;
+            boolean taken = unchanged;
             if (unchanged && before.stored()) {
                 passedOver[0]++;
                 log.debug("Already seen, unchanged since it was read: {}", key);
-                continue;
+                candidate = null;
             }
-            if (unchanged) {
+            else if (unchanged) {
                 Path path = file.path();
                 candidate = new Candidate(key, before.contentHash(), before.contentHash(), path, () -> read(path));
             }
@@ -264,6 +341,15 @@ public final class InboxSource implements DocumentSource {
                 if (candidate != null && candidate.contentHash() != null && rememberable(file)
                         && modified < nowMicros() - RACY_MICROS) {
                     hashed.add(new KnownFiles.Known(key, size, modified, candidate.contentHash(), false));
+                    taken = true;
+                }
+            }
+            if (buckets != null) {
+                if (taken && !again) {
+                    buckets.taken(key, size, modified);
+                }
+                else {
+                    buckets.spoil(key);
                 }
             }
             if (candidate != null) {
@@ -494,6 +580,8 @@ public final class InboxSource implements DocumentSource {
 
         private final Offer offer;
 
+        private final Predicate<Path> skip;
+
         private Set<Path> given = new HashSet<>();
 
         private DirectoryStream<Path> folder;
@@ -502,21 +590,41 @@ public final class InboxSource implements DocumentSource {
 
         private Iterator<Path> sorted = List.<Path>of().iterator();
 
-        /** @param offer which entries to give, {@code null} for all */
-        Listing(List<Path> roots, Offer offer) {
+        /**
+         * @param offer which entries to give, {@code null} for all
+         * @param skip which entries to pass over by their name alone (not even their attributes
+         *        read), {@code null} for none
+         */
+        Listing(List<Path> roots, Offer offer, Predicate<Path> skip) {
             this.roots = new ArrayDeque<>(roots);
             this.offer = offer;
+            this.skip = skip;
         }
 
         List<Listed> next(int count) {
             List<Listed> page = new ArrayList<>(count);
             Path path;
             while (page.size() < count && (path = nextPath()) != null) {
+                if (skip != null && skip.test(path)) {
+                    remember(path);
+                    continue;
+                }
                 BasicFileAttributes attributes = attributes(path);
                 if (attributes != null && !attributes.isDirectory() && offered(path)) {
                     page.add(new Listed(path, attributes));
                     remember(path);
                 }
+            }
+            return page;
+        }
+
+        /** The next paths, their attributes not read: gone ones and folders among them. */
+        List<Path> nextPaths(int count) {
+            List<Path> page = new ArrayList<>(count);
+            Path path;
+            while (page.size() < count && (path = nextPath()) != null) {
+                page.add(path);
+                remember(path);
             }
             return page;
         }

@@ -3,12 +3,17 @@ package org.watchbrief.intake;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What intake remembers of the inbox's files: each file's size and modification time when its
  * content was last hashed, and that hash. A file whose size and modification time are unchanged
  * is not read or hashed again: when the store holds the content of that hash, the file is passed
  * over without more ado; otherwise it is read. Implemented by the store.
+ *
+ * <p>It also remembers the inbox's files by bucket ({@link FileBuckets}): each bucket's count and
+ * fingerprint when every file in it was stored. A routine run passes over the files of a bucket
+ * that is the same as recorded without looking each of them up.
  */
 public interface KnownFiles {
 
@@ -21,6 +26,16 @@ public interface KnownFiles {
 
         @Override
         public void remember(List<Known> files) {
+            // nothing
+        }
+
+        @Override
+        public List<Bucket> buckets() {
+            return List.of();
+        }
+
+        @Override
+        public void recordBuckets(Set<Integer> replaced, List<Bucket> stored) {
             // nothing
         }
     };
@@ -38,6 +53,16 @@ public interface KnownFiles {
     }
 
     /**
+     * A bucket of the inbox's files as it was when every file in it had been stored.
+     *
+     * @param number the bucket's number, below {@link FileBuckets#COUNT}
+     * @param files how many files it held
+     * @param fingerprint the sum of their hashes
+     */
+    record Bucket(int number, int files, long fingerprint) {
+    }
+
+    /**
      * What is remembered of these files, by source key, and whether their content is stored; files
      * never remembered are left out.
      */
@@ -45,6 +70,12 @@ public interface KnownFiles {
 
     /** Remembers these files, replacing what was remembered of them before. */
     void remember(List<Known> files);
+
+    /** The buckets recorded, each the last time every file in it had been stored. */
+    List<Bucket> buckets();
+
+    /** Forgets what was recorded of the {@code replaced} buckets and records {@code stored} instead. */
+    void recordBuckets(Set<Integer> replaced, List<Bucket> stored);
 
     /** The same lookups, remembering nothing new: for a dry run, which changes nothing. */
     default KnownFiles readOnly() {
@@ -57,6 +88,16 @@ public interface KnownFiles {
 
             @Override
             public void remember(List<Known> files) {
+                // a dry run writes nothing
+            }
+
+            @Override
+            public List<Bucket> buckets() {
+                return all.buckets();
+            }
+
+            @Override
+            public void recordBuckets(Set<Integer> replaced, List<Bucket> stored) {
                 // a dry run writes nothing
             }
         };

@@ -6,16 +6,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import org.watchbrief.intake.KnownFiles;
 
-/** The inbox's files as intake last hashed them (table {@code inbox_file}). */
+/**
+ * The inbox's files as intake last hashed them (table {@code inbox_file}), and its buckets of files
+ * as they were when all stored (table {@code inbox_bucket}).
+ */
 @Repository
 public class KnownFileRepository implements KnownFiles {
+
+    /** The most values in one IN list. */
+    private static final int IN_LIST = 1_000;
 
     private final JdbcTemplate jdbc;
 
@@ -60,5 +68,24 @@ public class KnownFileRepository implements KnownFiles {
         }
         jdbc.batchUpdate("INSERT INTO inbox_file (source_key, file_size, modified, content_hash) VALUES (?, ?, ?, ?)",
                 rows);
+    }
+
+    @Override
+    public List<Bucket> buckets() {
+        return jdbc.query("SELECT bucket, files, fingerprint FROM inbox_bucket",
+                (rs, n) -> new Bucket(rs.getInt(1), rs.getInt(2), rs.getLong(3)));
+    }
+
+    /** In one transaction of its own when the caller has none: a bucket is never forgotten without its replacement. */
+    @Override
+    @Transactional
+    public void recordBuckets(Set<Integer> replaced, List<Bucket> stored) {
+        List<Integer> numbers = List.copyOf(replaced);
+        for (int from = 0; from < numbers.size(); from += IN_LIST) {
+            named.update("DELETE FROM inbox_bucket WHERE bucket IN (:buckets)", new MapSqlParameterSource("buckets",
+                    numbers.subList(from, Math.min(numbers.size(), from + IN_LIST))));
+        }
+        jdbc.batchUpdate("INSERT INTO inbox_bucket (bucket, files, fingerprint) VALUES (?, ?, ?)",
+                stored.stream().map(b -> new Object[] { b.number(), b.files(), b.fingerprint() }).toList());
     }
 }

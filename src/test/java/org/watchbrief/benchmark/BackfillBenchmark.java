@@ -94,10 +94,11 @@ public final class BackfillBenchmark {
     private static Map<String, String> child(String step, Path store, Path corpus) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 HEAP, "-cp", System.getProperty("java.class.path")));
-        String jfr = System.getProperty("benchmark.jfr");
-        if (jfr != null && step.equals("intake")) {
+        String jfr = System.getProperty("benchmark.jfr", "");
+        if (!jfr.isEmpty() && step.equals("intake")) {
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
+        command.add("-Dbenchmark.h2=" + System.getProperty("benchmark.h2", ""));
         command.addAll(List.of(BenchmarkRun.class.getName(), step, store.toString(), corpus.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, String> figures = new LinkedHashMap<>();
@@ -233,7 +234,8 @@ public final class BackfillBenchmark {
                 Properties: `-Dbenchmark.sizes=10000,100000,1000000`, `-Dbenchmark.runs=3`,
                 `-Dbenchmark.runs.largest=1`, `-Dbenchmark.dir=/tmp/watchbrief-benchmark` (corpora are
                 generated there once, about 1.9 KB a document; stores are made again each run),
-                `-Dbenchmark.jfr=/tmp/intake.jfr` (a flight recording of the intake runs).
+                `-Dbenchmark.jfr=/tmp/intake.jfr` (a flight recording of the intake runs),
+                `-Dbenchmark.h2=;AUTO_COMPACT_FILL_RATE=0` (H2 settings added to the stores' URL, to try one).
                 """.formatted(HEAP, started, cpu(), Runtime.getRuntime().availableProcessors(), memory(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.version"), loadBefore, loadAfter, runs,

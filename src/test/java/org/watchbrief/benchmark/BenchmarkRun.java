@@ -140,7 +140,8 @@ public final class BenchmarkRun {
         return new SpringApplicationBuilder(WatchbriefApplication.class).bannerMode(Banner.Mode.OFF)
             .logStartupInfo(false)
             .web(WebApplicationType.NONE)
-            .run("--spring.datasource.url=jdbc:h2:file:" + store.resolve("data/watchbrief") + ";DB_CLOSE_ON_EXIT=FALSE",
+            .run("--spring.datasource.url=jdbc:h2:file:" + store.resolve("data/watchbrief") + ";DB_CLOSE_ON_EXIT=FALSE"
+                    + System.getProperty("benchmark.h2", ""), // settings to try (-Dbenchmark.h2=;NAME=value)
                     "--watchbrief.inbox=" + inbox, "--watchbrief.reports-dir=" + store.resolve("reports"),
                     "--watchbrief.quarantine-dir=" + store.resolve("quarantine"));
     }
