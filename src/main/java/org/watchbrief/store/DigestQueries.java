@@ -1,16 +1,12 @@
 package org.watchbrief.store;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -21,13 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DigestQueries {
 
-    /** How many ids one {@code IN} list carries. */
-    private static final int IN_LIST = 500;
-
-    private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate jdbc;
 
     public DigestQueries(JdbcTemplate jdbc) {
-        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.jdbc = jdbc;
     }
 
     /**
@@ -42,28 +35,22 @@ public class DigestQueries {
 
     /**
      * For each announcement key, the earliest date on which a relevant document reported it as
-     * funding (the document's brief date). Keys no document reports are left out.
+     * funding (the document's brief date). Keys no document reports are left out. One query a key,
+     * each answered from the first entries of index {@code money_mention_first_ix} (announcement,
+     * date), whatever the store's size and however many documents report the key: its ORDER BY
+     * names both of the index's columns, which H2 needs to read the index in order rather than sort.
      */
     public Map<String, LocalDate> firstReported(Collection<String> announcements) {
         Map<String, LocalDate> first = new HashMap<>();
-        for (List<String> part : parts(List.copyOf(new LinkedHashSet<>(announcements)))) {
-            named.query("""
-                    SELECT m.announcement, MIN(d.brief_date) AS first_reported
-                    FROM money_mention m JOIN document d ON d.id = m.document_id
-                    WHERE d.relevant AND m.kind = 'funding' AND m.announcement IN (:keys)
-                    GROUP BY m.announcement
-                    """, new MapSqlParameterSource("keys", part), rs -> {
-                first.put(rs.getString("announcement"), rs.getDate("first_reported").toLocalDate());
-            });
+        for (String key : new LinkedHashSet<>(announcements)) {
+            jdbc.query("""
+                    SELECT brief_date FROM money_mention
+                    WHERE announcement = ? AND kind = 'funding' AND relevant
+                    ORDER BY announcement, brief_date FETCH FIRST 1 ROW ONLY
+                    """, rs -> {
+                first.put(key, rs.getDate(1).toLocalDate());
+            }, key);
         }
         return first;
-    }
-
-    private static <T> List<List<T>> parts(List<T> all) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_LIST) {
-            parts.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
-        }
-        return parts;
     }
 }

@@ -189,10 +189,18 @@ public class DocumentRepository {
         }
     }
 
+    /**
+     * A row per theme the document scored on; a theme it did not touch (score 0, not assigned) has
+     * none, and reads back as absent, which every reader takes as a score of 0: about half of all
+     * scores are 0, and a row costs the store two index entries.
+     */
     private void insertThemes(List<AnalysedDocument> documents, List<Long> ids) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             for (ThemeScore t : documents.get(i).analysis().themes()) {
+                if (t.score() == 0 && !t.assigned()) {
+                    continue;
+                }
                 Evidence first = t.evidence().isEmpty() ? null : t.evidence().get(0);
                 String phrases = String.join("; ", t.evidence().stream().map(Evidence::phrase).distinct().toList());
                 rows.add(new Object[] { ids.get(i), t.theme(), BigDecimal.valueOf(t.score()), t.assigned(),
@@ -209,16 +217,20 @@ public class DocumentRepository {
     private void insertMoney(List<AnalysedDocument> documents, List<Long> ids) {
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            List<MoneyMention> money = documents.get(i).analysis().money();
+            AnalysedDocument d = documents.get(i);
+            List<MoneyMention> money = d.analysis().money();
             for (int p = 0; p < money.size(); p++) {
                 MoneyMention m = money.get(p);
                 rows.add(new Object[] { ids.get(i), p, truncate(m.text(), 200), m.amount(), m.currency(),
-                        m.kind().label(), truncate(m.purpose(), 1000), truncate(m.announcement(), 300) });
+                        m.kind().label(), truncate(m.purpose(), 1000), truncate(m.announcement(), 300),
+                        Date.valueOf(d.briefDate()), d.analysis().relevant() });
             }
         }
+        // the document's brief date and relevance, with each sum: see DigestQueries.firstReported
         jdbc.batchUpdate("""
-                INSERT INTO money_mention (document_id, position, text, amount, currency, kind, purpose, announcement)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO money_mention (document_id, position, text, amount, currency, kind, purpose, announcement,
+                    brief_date, relevant)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
     }
 

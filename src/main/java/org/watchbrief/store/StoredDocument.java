@@ -17,7 +17,7 @@ import org.watchbrief.intake.DocumentMetadata;
  * @param metadata what its layout said
  * @param briefDate the date windows are applied to: published, else the day it came in
  * @param summary its short extractive summary
- * @param themes a score per theme (evidence: the strongest only)
+ * @param themes a score per theme it scored on, none for a theme it did not touch (evidence: the strongest only)
  * @param money its sums of money, in text order
  * @param events its dated events, in text order
  */

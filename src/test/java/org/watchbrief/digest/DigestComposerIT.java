@@ -65,9 +65,7 @@ class DigestComposerIT {
 
     @BeforeEach
     void emptyStore() {
-        for (String table : List.of("money_mention", "dated_event", "document_theme", "document")) {
-            jdbc.update("DELETE FROM " + table);
-        }
+        TestDatabase.emptyDocuments(jdbc);
     }
 
     private void store(AnalysedDocument... analysed) {

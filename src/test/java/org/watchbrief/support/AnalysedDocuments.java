@@ -116,6 +116,12 @@ public final class AnalysedDocuments {
             return this;
         }
 
+        /** The theme scored 0 and not assigned, as the analysis gives every theme a document does not touch. */
+        public Builder untouched(String theme) {
+            themes.add(new ThemeScore(theme, 0.0, false, List.of()));
+            return this;
+        }
+
         public Builder funding(String text, String amount, String purpose) {
             money.add(new MoneyMention(text, new BigDecimal(amount), "GBP", MoneyKind.FUNDING, purpose,
                     AnnouncementKeys.key("GBP", new BigDecimal(amount), published.getYear())));

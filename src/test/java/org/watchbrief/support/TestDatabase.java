@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -74,6 +75,13 @@ public final class TestDatabase {
         }
         return Map.of("spring.datasource.url", "jdbc:postgresql://localhost:" + server().getPort() + "/" + name,
                 "spring.datasource.username", "postgres", "spring.datasource.password", "");
+    }
+
+    /** Removes every document and what the analysis found in it, for a test that stores its own. */
+    public static void emptyDocuments(JdbcTemplate jdbc) {
+        for (String table : List.of("money_mention", "dated_event", "document_theme", "document")) {
+            jdbc.update("DELETE FROM " + table);
+        }
     }
 
     /** A connection of the test's own to a database {@link #newPostgreSQLDatabase()} gave. */
