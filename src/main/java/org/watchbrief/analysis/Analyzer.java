@@ -38,8 +38,11 @@ public final class Analyzer {
      */
     public Analysis analyze(String text, LocalDate referenceDate) {
         Objects.requireNonNull(text, "text");
+        return analyze(text, Sentences.of(text), referenceDate);
+    }
+
+    private Analysis analyze(String text, Sentences sentences, LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
-        Sentences sentences = Sentences.of(text);
         Tokens tokens = Tokens.of(text);
         ThemeClassifier.Classification classification = themes.classify(tokens, sentences);
         List<EventExtractor.Found> dates = events.find(text, tokens, sentences, referenceDate);
@@ -49,17 +52,43 @@ public final class Analyzer {
     }
 
     /**
-     * An extractive summary: the first sentences that carry an assigned theme, else the first
-     * sentences of the text; at most {@code count} sentences.
+     * A document's analysis and the extractive summary of its body.
+     *
+     * @param summary the first sentences of the body that carry an assigned theme, else its first
+     *     sentences
      */
-    public String summarize(String text, Analysis analysis, int count) {
+    public record Summarized(Analysis analysis, String summary) {
+    }
+
+    /**
+     * Analyses a document, its headline and body read as one text, and summarises its body from
+     * the same sentences: the text is split once.
+     *
+     * @param headline the document's headline, {@code null} when it has none
+     * @param count how many sentences the summary holds at most
+     */
+    public Summarized analyze(String headline, String body, LocalDate referenceDate, int count) {
+        Objects.requireNonNull(body, "body");
+        String text = headline == null ? body : headline + "\n\n" + body;
+        Sentences sentences = Sentences.of(text);
+        Analysis analysis = analyze(text, sentences, referenceDate);
+        // a line break ends a sentence: the body's sentences are the text's from where the body starts
+        int bodyStart = text.length() - body.length();
+        return new Summarized(analysis, summarize(sentences, bodyStart, analysis, count));
+    }
+
+    /**
+     * An extractive summary of the text from {@code from} on: the first sentences that carry an
+     * assigned theme, else the first sentences; at most {@code count} sentences.
+     */
+    private static String summarize(Sentences sentences, int from, Analysis analysis, int count) {
         List<String> carrying = analysis.themes().stream().filter(ThemeScore::assigned)
             .flatMap(t -> t.evidence().stream()).map(Evidence::sentence).distinct().toList();
-        List<String> chosen = Sentences.split(text).stream().map(Sentence::text)
+        List<String> chosen = sentences.from(from).map(Sentence::text)
             .filter(s -> s.length() > 30 && !s.startsWith("To ask"))
             .filter(s -> carrying.isEmpty() || carrying.contains(s)).limit(count).toList();
         if (chosen.isEmpty()) {
-            chosen = Sentences.split(text).stream().map(Sentence::text).limit(count).toList();
+            chosen = sentences.from(from).map(Sentence::text).limit(count).toList();
         }
         return String.join(" ", chosen);
     }

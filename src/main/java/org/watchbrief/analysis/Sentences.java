@@ -1,10 +1,11 @@
 package org.watchbrief.analysis;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A text's sentences. A sentence ends at a line break, or at ".", "!" or "?" (and any closing
@@ -133,17 +134,15 @@ final class Sentences {
         return true;
     }
 
-    /** Every sentence of a text with words in it, in order. */
-    static List<Sentence> split(String text) {
-        Sentences sentences = of(text);
-        List<Sentence> all = new ArrayList<>();
-        for (int start : sentences.starts) {
-            Sentence sentence = sentences.at(start);
-            if (!sentence.text().isEmpty()) {
-                all.add(sentence);
-            }
-        }
-        return all;
+    /**
+     * The sentences with words in them that start at {@code offset} or after, in order; each is
+     * cut out of the text only when the stream reaches it.
+     */
+    Stream<Sentence> from(int offset) {
+        int first = Arrays.binarySearch(starts, offset);
+        return IntStream.range(first < 0 ? -first - 1 : first, starts.length)
+            .mapToObj(i -> at(starts[i]))
+            .filter(sentence -> !sentence.text().isEmpty());
     }
 
     /** The text with each run of white space made one space, and none at either end. */

@@ -3,7 +3,6 @@ package org.watchbrief.intake;
 import java.time.LocalDate;
 import java.util.Objects;
 
-import org.watchbrief.analysis.Analysis;
 import org.watchbrief.analysis.Analyzer;
 
 /**
@@ -42,10 +41,8 @@ public class DocumentReader {
         LocalDate reference = metadata.published() != null ? metadata.published()
                 : metadata.asked() != null ? metadata.asked() : today;
         // the headline is part of what the document says ("£100 million to repair potholes")
-        String headed = metadata.title() == null ? parsed.body() : metadata.title() + "\n\n" + parsed.body();
-        Analysis analysis = analyzer.analyze(headed, reference);
+        Analyzer.Summarized analysed = analyzer.analyze(metadata.title(), parsed.body(), reference, SUMMARY_SENTENCES);
         return new AnalysedDocument(document.sourceKey(), document.name(), document.contentHash(), metadata,
-                parsed.body(), analysis, analyzer.summarize(parsed.body(), analysis, SUMMARY_SENTENCES), reference,
-                document.revision(), extracted.cut());
+                parsed.body(), analysed.analysis(), analysed.summary(), reference, document.revision(), extracted.cut());
     }
 }

@@ -41,6 +41,32 @@ class AnalyzerTests {
     }
 
     @Test
+    void summarisesTheBodyBySentencesThatCarryAnAssignedThemeNeverTheHeadline() {
+        // given
+        String headline = "Groomers targeted by new online safety measures.";
+        String body = "The minister spoke at a conference in Leeds on Tuesday morning.\n\n"
+                + "Offenders groom children on gaming platforms and social media.  The Home Office funds tools "
+                + "that flag groomers to moderators.\nMore than 700 officers have been trained.";
+        // when
+        Analyzer.Summarized read = analyzer.analyze(headline, body, NOVEMBER_2018, 2);
+        // then: the headline is analysed with the body, and the summary holds the body's carrying sentences
+        assertThat(read.analysis()).isEqualTo(analyzer.analyze(headline + "\n\n" + body, NOVEMBER_2018));
+        assertThat(read.analysis().assignedThemes()).contains("grooming");
+        assertThat(read.summary()).isEqualTo("Offenders groom children on gaming platforms and social media. "
+                + "The Home Office funds tools that flag groomers to moderators.");
+    }
+
+    @Test
+    void summarisesADocumentThatCarriesNoThemeByItsFirstSentences() {
+        // when
+        Analyzer.Summarized read = analyzer.analyze(null, "Short.\nThe council has resurfaced the road outside "
+                + "the school. Work finished on time. It cost less than planned.", NOVEMBER_2018, 2);
+        // then
+        assertThat(read.analysis().assignedThemes()).isEmpty();
+        assertThat(read.summary()).isEqualTo("The council has resurfaced the road outside the school.");
+    }
+
+    @Test
     void readsSumsInTheirCommonFormsAsExactAmounts() {
         // when
         Analysis analysis = analyzer.analyze("The Home Secretary announced an extra £21.5m investment in law "
