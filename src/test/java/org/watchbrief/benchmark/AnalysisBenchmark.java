@@ -33,9 +33,13 @@ import com.sun.management.OperatingSystemMXBean;
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.watchbrief.benchmark.AnalysisBenchmark -Dexec.args="9 2 30"} (arguments:
- * rounds, seconds per round, seconds of warm-up).
+ * rounds, seconds per round, seconds of warm-up, and optionally a folder of .txt documents to
+ * analyse instead of the seeds, such as a corpus of {@link BackfillBenchmark}).
  */
 public final class AnalysisBenchmark {
+
+    /** The most documents taken from a folder. */
+    private static final int MOST = 2000;
 
     private AnalysisBenchmark() {
     }
@@ -44,7 +48,7 @@ public final class AnalysisBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 2;
         double warmUp = args.length > 2 ? Double.parseDouble(args[2]) : 30;
-        List<String> texts = documents();
+        List<String> texts = documents(args.length > 3 ? Path.of(args[3]) : null);
         Analyzer analyzer = new Analyzer(Taxonomies.load(null));
         LocalDate reference = LocalDate.of(2021, 3, 29);
         int characters = texts.stream().mapToInt(String::length).sum();
@@ -102,14 +106,17 @@ public final class AnalysisBenchmark {
         return new double[] { done / elapsed, done / thread, done / cpu };
     }
 
-    /** The seeds as the analysis sees them: headline and body, without the layout's metadata. */
-    private static List<String> documents() throws IOException {
+    /**
+     * The documents as the analysis sees them: headline and body, without the layout's metadata; the
+     * first {@value #MOST} text files of {@code given} (a generated corpus, say), else the seeds.
+     */
+    private static List<String> documents(Path given) throws IOException {
         Path seeds = Path.of("..", "shared", "seeds");
-        Path folder = Files.isDirectory(seeds) ? seeds : Path.of("inbox");
+        Path folder = given != null ? given : Files.isDirectory(seeds) ? seeds : Path.of("inbox");
         MetadataParser parser = new MetadataParser();
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().limit(MOST).toList()) {
                 ParsedDocument parsed = parser.parse(Files.readString(file).replace("\r\n", "\n"));
                 String title = parsed.metadata().title();
                 texts.add(title == null ? parsed.body() : title + "\n\n" + parsed.body());

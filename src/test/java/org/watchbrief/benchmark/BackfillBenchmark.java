@@ -172,16 +172,20 @@ public final class BackfillBenchmark {
 
     private static String table(List<Size> results) {
         StringBuilder table = new StringBuilder();
-        table.append("| documents | corpus MB | runs | intake s | docs/s | MB/s | peak heap MB | peak RSS MB "
-                + "| no-new run s (process s) | no-new peak heap MB | compose + render s (docs in window) | measured |\n");
-        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        table.append("| documents | corpus MB | runs | intake s | docs/s | MB/s | intake CPU s (GC, JIT) | peak heap MB "
+                + "| peak RSS MB | no-new run s (process s) | no-new peak heap MB | compose + render s (docs in window) "
+                + "| measured |\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Size size : results) {
             double mb = size.bytes() / 1_048_576.0;
             double intake = median(size, "intake", "seconds");
             table.append(String.format(Locale.ROOT,
-                    "| %,d | %.0f | %d | %.1f | %,.0f | %.1f | %.0f | %.0f | %.2f (%.1f) | %.0f | %.2f (%s) | %s |%n",
+                    "| %,d | %.0f | %d | %.1f | %,.0f | %.1f | %.0f (%s, %s) | %.0f | %.0f | %.2f (%.1f) | %.0f | %.2f (%s) "
+                            + "| %s |%n",
                     size.documents(), mb, size.runs().size(), intake, size.documents() / intake, mb / intake,
-                    max(size, "intake", "peakHeapMb"), max(size, "intake", "peakRssMb"),
+                    median(size, "intake", "cpuSeconds"), optional(size, "intake", "gcCpuSeconds"),
+                    optional(size, "intake", "jitCpuSeconds"), max(size, "intake", "peakHeapMb"),
+                    max(size, "intake", "peakRssMb"),
                     median(size, "routine", "seconds"), median(size, "routine", "processSeconds"),
                     max(size, "routine", "peakHeapMb"), median(size, "digest", "seconds"),
                     size.runs().get(0).get("digest").get("windowDocuments"), size.measured()));
@@ -194,6 +198,12 @@ public final class BackfillBenchmark {
             .sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    /** The median of a figure that runs measured before the harness recorded it lack: "?" then. */
+    private static String optional(Size size, String step, String figure) {
+        boolean everyRun = size.runs().stream().allMatch(run -> run.get(step).containsKey(figure));
+        return everyRun ? String.format(Locale.ROOT, "%.0f", median(size, step, figure)) : "?";
     }
 
     private static double max(Size size, String step, String figure) {
@@ -219,8 +229,10 @@ public final class BackfillBenchmark {
 
                 %s
                 - intake s: the `ingest` job, from its launch to its end (not the JVM's and Spring's start:
-                  see the no-new run's process s); docs/s and MB/s from it. Peak heap: the largest heap in use before any
-                  collection; peak RSS: the process's VmHWM.
+                  see the no-new run's process s); docs/s and MB/s from it. Intake CPU s: the process's CPU
+                  time meanwhile, on every thread; in brackets the garbage collector's and the JIT compiler's
+                  share of it (their threads' time in /proc, which no Java profile samples). Peak heap: the
+                  largest heap in use before any collection; peak RSS: the process's VmHWM.
                 - no-new run s: `watchbrief ingest` again over the same inbox, every file known; in
                   brackets the whole process, JVM and Spring start included.
                 - compose + render s: a fresh JVM composing the digest of the latest window holding 1,000

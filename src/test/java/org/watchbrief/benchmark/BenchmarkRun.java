@@ -74,11 +74,13 @@ public final class BenchmarkRun {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu = os.getProcessCpuTime();
         long stepCpu = threads.getCurrentThreadCpuTime();
+        JvmThreadsCpu jvm = JvmThreadsCpu.now();
         long start = System.nanoTime();
         IngestResult result = ingest.ingest(List.of());
         long elapsed = System.nanoTime() - start;
         cpu = os.getProcessCpuTime() - cpu;
         stepCpu = threads.getCurrentThreadCpuTime() - stepCpu;
+        jvm = JvmThreadsCpu.now().since(jvm);
         if (!result.completed()) {
             throw new IllegalStateException("intake failed: " + result.message());
         }
@@ -91,6 +93,9 @@ public final class BenchmarkRun {
         // the process's CPU (every thread, the collector's and compiler's too) and the step thread's
         figures.put("cpuSeconds", seconds(cpu));
         figures.put("stepCpuSeconds", seconds(stepCpu));
+        // of which the garbage collector's and the JIT compiler's threads, which no Java profile samples
+        figures.put("gcCpuSeconds", seconds(jvm.gcNanos()));
+        figures.put("jitCpuSeconds", seconds(jvm.jitNanos()));
         return figures;
     }
 
