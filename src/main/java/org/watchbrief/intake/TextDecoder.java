@@ -87,7 +87,9 @@ final class TextDecoder {
     private static int firstMalformed(byte[] bytes, Charset charset) {
         CharsetDecoder decoder = decoder(charset);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(8192);
+        // a byte gives one character at most in UTF-8 and Windows-1252: a small text decodes in one
+        // pass without a 16 KB buffer per document (a backfill reads a million)
+        CharBuffer out = CharBuffer.allocate(Math.min(8192, Math.max(16, bytes.length)));
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
