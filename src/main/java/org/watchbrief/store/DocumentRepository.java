@@ -219,11 +219,12 @@ public class DocumentRepository {
         for (int i = 0; i < documents.size(); i++) {
             AnalysedDocument d = documents.get(i);
             List<MoneyMention> money = d.analysis().money();
+            Date briefDate = Date.valueOf(d.briefDate());
             for (int p = 0; p < money.size(); p++) {
                 MoneyMention m = money.get(p);
                 rows.add(new Object[] { ids.get(i), p, truncate(m.text(), 200), m.amount(), m.currency(),
-                        m.kind().label(), truncate(m.purpose(), 1000), truncate(m.announcement(), 300),
-                        Date.valueOf(d.briefDate()), d.analysis().relevant() });
+                        m.kind().label(), truncate(m.purpose(), 1000), truncate(m.announcement(), 300), briefDate,
+                        d.analysis().relevant() });
             }
         }
         // the document's brief date and relevance, with each sum: see DigestQueries.firstReported
